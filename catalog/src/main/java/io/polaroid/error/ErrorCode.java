@@ -38,6 +38,8 @@ public enum ErrorCode {
     QUERY_CANCELED("57014"),
     OUT_OF_MEMORY("53200"),
     TOO_MANY_QUERIES("53300"),
+    /** A resource is held by someone else, e.g. a catalog directory locked by another process. */
+    OBJECT_IN_USE("55006"),
 
     CONNECTION_FAILURE("08001"),
     CONNECTION_LOST("08006"),

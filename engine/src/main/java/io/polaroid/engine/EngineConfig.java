@@ -1,0 +1,141 @@
+package io.polaroid.engine;
+
+import io.polaroid.engine.exec.ExecutionContext;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an {@link Engine} runs. Built with {@link #builder()}; every setting has a default.
+ */
+public final class EngineConfig {
+    private final Optional<Path> catalogDirectory;
+    private final long memoryLimitBytes;
+    private final long defaultQueryMemoryLimitBytes;
+    private final int batchRows;
+    private final boolean vectorExecution;
+    private final int parallelism;
+    private final Path workingDirectory;
+
+    private EngineConfig(Builder builder) {
+        this.catalogDirectory = builder.catalogDirectory;
+        this.memoryLimitBytes = builder.memoryLimitBytes;
+        this.defaultQueryMemoryLimitBytes = Math.min(builder.defaultQueryMemoryLimitBytes, builder.memoryLimitBytes);
+        this.batchRows = builder.batchRows;
+        this.vectorExecution = builder.vectorExecution;
+        this.parallelism = builder.parallelism;
+        this.workingDirectory = builder.workingDirectory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the persistent catalog lives; empty for a transient in-memory catalog. */
+    public Optional<Path> catalogDirectory() {
+        return catalogDirectory;
+    }
+
+    /** The limit of the engine's root allocator: queries and the dataset cache together. */
+    public long memoryLimitBytes() {
+        return memoryLimitBytes;
+    }
+
+    /** A query's memory limit unless its {@link io.polaroid.engine.api.ExecutionOptions} sets one. */
+    public long defaultQueryMemoryLimitBytes() {
+        return defaultQueryMemoryLimitBytes;
+    }
+
+    /** Rows per batch operators aim for. */
+    public int batchRows() {
+        return batchRows;
+    }
+
+    /** Whether operators run vectorized; false runs all but scans in Calcite's row engine (for comparison). */
+    public boolean vectorExecution() {
+        return vectorExecution;
+    }
+
+    /** Threads a scan may use. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** The directory relative dataset locations resolve against. */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    @Override
+    public String toString() {
+        return "EngineConfig{catalog=" + catalogDirectory.map(Path::toString).orElse("(in memory)")
+                + ", memoryLimit=" + memoryLimitBytes + ", queryMemoryLimit=" + defaultQueryMemoryLimitBytes
+                + ", batchRows=" + batchRows + ", vectorExecution=" + vectorExecution
+                + ", parallelism=" + parallelism + "}";
+    }
+
+    public static final class Builder {
+        private Optional<Path> catalogDirectory = Optional.empty();
+        private long memoryLimitBytes = Long.MAX_VALUE;
+        private long defaultQueryMemoryLimitBytes = Long.MAX_VALUE;
+        private int batchRows = ExecutionContext.DEFAULT_BATCH_ROWS;
+        private boolean vectorExecution = true;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private Path workingDirectory = Path.of("").toAbsolutePath();
+
+        private Builder() {
+        }
+
+        public Builder catalogDirectory(Path directory) {
+            this.catalogDirectory = Optional.of(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        /** Uses a transient in-memory catalog (the default). */
+        public Builder inMemoryCatalog() {
+            this.catalogDirectory = Optional.empty();
+            return this;
+        }
+
+        public Builder memoryLimitBytes(long bytes) {
+            this.memoryLimitBytes = positive(bytes, "memoryLimitBytes");
+            return this;
+        }
+
+        public Builder defaultQueryMemoryLimitBytes(long bytes) {
+            this.defaultQueryMemoryLimitBytes = positive(bytes, "defaultQueryMemoryLimitBytes");
+            return this;
+        }
+
+        public Builder batchRows(int rows) {
+            this.batchRows = (int) positive(rows, "batchRows");
+            return this;
+        }
+
+        public Builder vectorExecution(boolean enabled) {
+            this.vectorExecution = enabled;
+            return this;
+        }
+
+        public Builder parallelism(int threads) {
+            this.parallelism = (int) positive(threads, "parallelism");
+            return this;
+        }
+
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(this);
+        }
+
+        private static long positive(long value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

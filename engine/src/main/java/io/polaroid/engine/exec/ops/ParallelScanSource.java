@@ -1,0 +1,185 @@
+package io.polaroid.engine.exec.ops;
+
+import io.polaroid.catalog.ScanPlan;
+import io.polaroid.catalog.ScanSplit;
+import io.polaroid.columnar.Batch;
+import io.polaroid.columnar.BatchSource;
+import io.polaroid.engine.exec.ExecutionContext;
+import io.polaroid.error.ErrorCode;
+import io.polaroid.error.PolaroidException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Reads the splits of a {@link ScanPlan} on several threads at once, so decoding overlaps with the work
+ * the consumer does on the batches it already has.
+ *
+ * <p>Batches are handed over without copying: a worker passes a batch to the consumer and waits until
+ * the consumer asks for its next batch (and so is done with this one) before it reads on, because a batch
+ * is only valid until its source's next call. With {@code n} workers up to {@code n} batches are decoded
+ * ahead. Batches arrive in whatever order the workers finish them; SQL does not promise an order without
+ * ORDER BY.
+ */
+public final class ParallelScanSource implements BatchSource {
+    private static final long POLL_MILLIS = 50;
+
+    private final ExecutionContext context;
+    private final ScanPlan plan;
+    private final List<ScanSplit> splits;
+    private final AtomicInteger nextSplit = new AtomicInteger();
+    private final BlockingQueue<Handoff> ready;
+    private final List<Future<?>> workers = new ArrayList<>();
+    private final AtomicInteger runningWorkers;
+    private volatile boolean closed;
+    private Handoff current;
+    private boolean returnedAny;
+
+    /** One batch handed from a worker to the consumer, or the end of a worker, or its failure. */
+    private record Handoff(Batch batch, Semaphore consumed, RuntimeException failure) {
+    }
+
+    public ParallelScanSource(ExecutionContext context, ScanPlan plan, ExecutorService executor, int threads) {
+        this.context = context;
+        this.plan = plan;
+        this.splits = plan.splits();
+        int workerCount = Math.max(1, Math.min(threads, splits.size()));
+        this.ready = new ArrayBlockingQueue<>(workerCount * 2);
+        this.runningWorkers = new AtomicInteger(workerCount);
+        try {
+            for (int i = 0; i < workerCount; i++) {
+                workers.add(executor.submit(this::work));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void work() {
+        try {
+            int index;
+            while (!closed && (index = nextSplit.getAndIncrement()) < splits.size()) {
+                try (BatchSource source = splits.get(index).open(context.allocator())) {
+                    Batch batch;
+                    while (!closed && (batch = source.next()) != null) {
+                        if (batch.rowCount() == 0) {
+                            continue;
+                        }
+                        Semaphore consumed = new Semaphore(0);
+                        if (!offer(new Handoff(batch, consumed, null))) {
+                            return;
+                        }
+                        while (!consumed.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                            if (closed) {
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            offer(new Handoff(null, null, e));
+        } finally {
+            if (runningWorkers.decrementAndGet() == 0) {
+                offer(new Handoff(null, null, null));
+            }
+        }
+    }
+
+    private boolean offer(Handoff handoff) {
+        try {
+            while (!ready.offer(handoff, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Schema schema() {
+        return plan.schema();
+    }
+
+    @Override
+    public Batch next() {
+        releaseCurrent();
+        while (true) {
+            context.checkCancelled();
+            Handoff handoff;
+            try {
+                handoff = ready.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PolaroidException(ErrorCode.QUERY_CANCELED, "query interrupted while scanning");
+            }
+            if (handoff == null) {
+                continue;
+            }
+            if (handoff.failure() != null) {
+                throw handoff.failure();
+            }
+            if (handoff.batch() == null) {
+                // every worker is done; an empty scan still yields one empty batch
+                return returnedAny ? null : emptyBatch();
+            }
+            current = handoff;
+            returnedAny = true;
+            return handoff.batch();
+        }
+    }
+
+    private Batch emptyBatch() {
+        returnedAny = true;
+        EmptyBatch empty = new EmptyBatch(plan.schema(), context.allocator());
+        emptyBatches.add(empty);
+        return empty.batch();
+    }
+
+    private final List<EmptyBatch> emptyBatches = new ArrayList<>();
+
+    private void releaseCurrent() {
+        if (current != null) {
+            current.consumed().release();
+            current = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        releaseCurrent();
+        try {
+            for (Future<?> worker : workers) {
+                try {
+                    worker.get();
+                } catch (java.util.concurrent.ExecutionException ignored) {
+                    // reported through the queue already
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        } finally {
+            emptyBatches.forEach(EmptyBatch::close);
+            plan.close();
+        }
+    }
+}

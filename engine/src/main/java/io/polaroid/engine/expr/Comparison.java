@@ -1,0 +1,188 @@
+package io.polaroid.engine.expr;
+
+import io.polaroid.columnar.Batch;
+import java.util.Arrays;
+
+/**
+ * {@code = <> < <= > >=} and {@code IS [NOT] DISTINCT FROM} over two registers of the same kind (the
+ * compiler coerces mixed operands). Strings compare as unsigned UTF-8 bytes, which is code-point order.
+ */
+final class Comparison implements Evaluator {
+    enum Op {
+        EQ, NE, LT, LE, GT, GE, DISTINCT, NOT_DISTINCT;
+
+        /** Whether a three-way comparison result {@code c} satisfies the operator. */
+        boolean test(int c) {
+            switch (this) {
+                case EQ:
+                case NOT_DISTINCT:
+                    return c == 0;
+                case NE:
+                case DISTINCT:
+                    return c != 0;
+                case LT:
+                    return c < 0;
+                case LE:
+                    return c <= 0;
+                case GT:
+                    return c > 0;
+                default:
+                    return c >= 0;
+            }
+        }
+    }
+
+    private final Op op;
+    private final Evaluator left;
+    private final Evaluator right;
+    private final Values out = new Values(ExprKind.BOOLEAN);
+
+    Comparison(Op op, Evaluator left, Evaluator right) {
+        this.op = op;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public Values evaluate(Batch batch, long[] active) {
+        Values a = left.evaluate(batch, active);
+        Values b = right.evaluate(batch, active);
+        int rows = batch.rowCount();
+        out.reset(rows);
+        long[] bits = out.bits;
+        Arrays.fill(bits, 0, Bitmaps.words(rows), 0L);
+        switch (a.kind) {
+            case LONG:
+                compareLongs(a.longs, b.longs, rows, bits);
+                break;
+            case DOUBLE:
+                compareDoubles(a.doubles, b.doubles, rows, bits);
+                break;
+            case BOOLEAN:
+                for (int i = 0; i < rows; i++) {
+                    if (op.test(Boolean.compare(a.bit(i), b.bit(i)))) {
+                        bits[i >>> 6] |= 1L << i;
+                    }
+                }
+                break;
+            case DECIMAL:
+                if (a.wide == null && b.wide == null && a.scale == b.scale) {
+                    compareLongs(a.longs, b.longs, rows, bits);
+                } else {
+                    for (int i = 0; i < rows; i++) {
+                        if (a.isValid(i) && b.isValid(i) && op.test(a.decimal(i).compareTo(b.decimal(i)))) {
+                            bits[i >>> 6] |= 1L << i;
+                        }
+                    }
+                }
+                break;
+            case BYTES:
+                for (int i = 0; i < rows; i++) {
+                    int c = Arrays.compareUnsigned(a.bytes, a.offsets[i], a.offsets[i + 1],
+                            b.bytes, b.offsets[i], b.offsets[i + 1]);
+                    if (op.test(c)) {
+                        bits[i >>> 6] |= 1L << i;
+                    }
+                }
+                break;
+            default:
+                throw new IllegalStateException(a.kind.toString());
+        }
+        if (op == Op.DISTINCT || op == Op.NOT_DISTINCT) {
+            distinctNulls(a.valid, b.valid, rows, bits);
+            out.valid = null;
+        } else {
+            out.validityAnd(a.valid, b.valid);
+        }
+        return out;
+    }
+
+    private void compareLongs(long[] a, long[] b, int rows, long[] bits) {
+        switch (op) {
+            case EQ:
+            case NOT_DISTINCT:
+                for (int i = 0; i < rows; i++) {
+                    bits[i >>> 6] |= (a[i] == b[i] ? 1L : 0L) << i;
+                }
+                break;
+            case NE:
+            case DISTINCT:
+                for (int i = 0; i < rows; i++) {
+                    bits[i >>> 6] |= (a[i] != b[i] ? 1L : 0L) << i;
+                }
+                break;
+            case LT:
+                for (int i = 0; i < rows; i++) {
+                    bits[i >>> 6] |= (a[i] < b[i] ? 1L : 0L) << i;
+                }
+                break;
+            case LE:
+                for (int i = 0; i < rows; i++) {
+                    bits[i >>> 6] |= (a[i] <= b[i] ? 1L : 0L) << i;
+                }
+                break;
+            case GT:
+                for (int i = 0; i < rows; i++) {
+                    bits[i >>> 6] |= (a[i] > b[i] ? 1L : 0L) << i;
+                }
+                break;
+            default:
+                for (int i = 0; i < rows; i++) {
+                    bits[i >>> 6] |= (a[i] >= b[i] ? 1L : 0L) << i;
+                }
+                break;
+        }
+    }
+
+    private void compareDoubles(double[] a, double[] b, int rows, long[] bits) {
+        // Java's primitive comparisons, as Calcite's row engine uses (NaN equals nothing).
+        for (int i = 0; i < rows; i++) {
+            double x = a[i];
+            double y = b[i];
+            boolean result;
+            switch (op) {
+                case EQ:
+                case NOT_DISTINCT:
+                    result = x == y;
+                    break;
+                case NE:
+                case DISTINCT:
+                    result = x != y;
+                    break;
+                case LT:
+                    result = x < y;
+                    break;
+                case LE:
+                    result = x <= y;
+                    break;
+                case GT:
+                    result = x > y;
+                    break;
+                default:
+                    result = x >= y;
+                    break;
+            }
+            bits[i >>> 6] |= (result ? 1L : 0L) << i;
+        }
+    }
+
+    /** IS [NOT] DISTINCT FROM: NULL equals NULL, NULL differs from any value; never NULL itself. */
+    private void distinctNulls(long[] validA, long[] validB, int rows, long[] bits) {
+        if (validA == null && validB == null) {
+            return;
+        }
+        boolean distinct = op == Op.DISTINCT;
+        for (int i = 0; i < rows; i++) {
+            boolean nullA = !Bitmaps.isSet(validA, i);
+            boolean nullB = !Bitmaps.isSet(validB, i);
+            if (nullA || nullB) {
+                boolean same = nullA && nullB;
+                if (same != distinct) {
+                    bits[i >>> 6] |= 1L << i;
+                } else {
+                    bits[i >>> 6] &= ~(1L << i);
+                }
+            }
+        }
+    }
+}

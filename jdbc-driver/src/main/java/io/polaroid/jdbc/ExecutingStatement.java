@@ -1,0 +1,6 @@
+package io.polaroid.jdbc;
+
+/** A Polaroid statement (plain or prepared), as {@link SessionMeta} sees it. */
+interface ExecutingStatement {
+    StatementExecution execution();
+}

@@ -1,0 +1,291 @@
+package io.polaroid.jdbc;
+
+import io.polaroid.jdbc.config.ConnectionUrl;
+import io.polaroid.jdbc.error.SqlExceptions;
+import io.polaroid.jdbc.mode.Backend;
+import io.polaroid.jdbc.mode.DialectInfo;
+import java.sql.ClientInfoStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.InternalProperty;
+import org.apache.calcite.avatica.UnregisteredDriver;
+
+/**
+ * A JDBC connection to a Polaroid backend in any mode. The mode only decides which session the
+ * connection holds ({@link #mode()} says which); everything else is the same.
+ *
+ * <p>Polaroid has no transactions: auto-commit may be switched off (pools and Spring do) but every
+ * statement takes effect at once, and {@code commit}/{@code rollback} do nothing, as JDBC specifies when
+ * {@code supportsTransactions()} is false. Only forward-only, read-only result sets exist; asking for
+ * another kind gets one of those and a warning on the connection, as JDBC prescribes.
+ */
+public final class PolaroidConnection extends AvaticaConnection {
+    /** {@code getClientInfo("mode")}: the connection mode in use ({@code embedded}, ...). */
+    public static final String MODE = "mode";
+    static final List<String> CLIENT_INFO_NAMES = List.of("ApplicationName", "ClientUser", "ClientHostname");
+    static final int CLIENT_INFO_MAX_LENGTH = 1024;
+
+    private final Backend backend;
+    private final long queryMemoryLimit;
+    private final Properties clientInfo = new Properties();
+    private SQLWarning warnings;
+    private volatile boolean aborted;
+
+    PolaroidConnection(UnregisteredDriver driver, AvaticaFactory factory, ConnectionUrl url, Backend backend,
+                       long queryMemoryLimit, List<String> warnings) {
+        super(driver, factory, url.url(), url.properties());
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.queryMemoryLimit = queryMemoryLimit;
+        DialectInfo dialect = backend.dialect();
+        properties.put(InternalProperty.CASE_SENSITIVE, dialect.caseSensitive());
+        properties.put(InternalProperty.UNQUOTED_CASING, dialect.unquotedCasing());
+        properties.put(InternalProperty.QUOTED_CASING, dialect.quotedCasing());
+        properties.put(InternalProperty.QUOTING, dialect.quoting());
+        backend.warnings().forEach(this::addWarning);
+        warnings.forEach(this::addWarning);
+    }
+
+    /** The connection mode in use; for {@code jdbc:polaroid:auto:} the one it chose. */
+    public String mode() {
+        return backend.mode();
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    /** The memory limit of each query of this connection; 0 for the engine's default. */
+    long queryMemoryLimit() {
+        return queryMemoryLimit;
+    }
+
+    synchronized void addWarning(String message) {
+        SQLWarning warning = new SQLWarning(message, "01000");
+        if (warnings == null) {
+            warnings = warning;
+        } else {
+            warnings.setNextWarning(warning);
+        }
+    }
+
+    private <T> T translated(SqlCall<T> call) throws SQLException {
+        return SqlCall.translated(call, SqlExceptions::translate);
+    }
+
+    @Override
+    public synchronized SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
+    }
+
+    @Override
+    public synchronized void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
+    }
+
+    @Override
+    public AvaticaStatement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        checkOpen();
+        return super.createStatement(supportedType(resultSetType), supportedConcurrency(resultSetConcurrency),
+                resultSetHoldability);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+                                              int resultSetHoldability) throws SQLException {
+        checkOpen();
+        Objects.requireNonNull(sql, "sql");
+        return translated(() -> super.prepareStatement(sql, supportedType(resultSetType),
+                supportedConcurrency(resultSetConcurrency), resultSetHoldability));
+    }
+
+    /** Generated keys do not exist; asking for none is fine (Spring's JdbcTemplate does). */
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == Statement.NO_GENERATED_KEYS) {
+            return prepareStatement(sql);
+        }
+        throw new SQLFeatureNotSupportedException("Polaroid does not generate keys", "0A000");
+    }
+
+    private int supportedType(int resultSetType) {
+        if (resultSetType != ResultSet.TYPE_FORWARD_ONLY) {
+            addWarning("only forward-only result sets exist; TYPE_FORWARD_ONLY is used instead of " + resultSetType);
+        }
+        return ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    private int supportedConcurrency(int concurrency) {
+        if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+            addWarning("result sets are read-only; CONCUR_READ_ONLY is used instead of " + concurrency);
+        }
+        return ResultSet.CONCUR_READ_ONLY;
+    }
+
+    /** JDBC escapes ({fn ...}, {d '...'}) are understood by the parser itself, so SQL needs no rewriting. */
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        checkOpen();
+        return Objects.requireNonNull(sql, "sql");
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        Objects.requireNonNull(schema, "schema");
+        translated(() -> {
+            super.setSchema(schema);
+            return null;
+        });
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        return translated(super::getSchema);
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        translated(() -> {
+            super.setCatalog(catalog);
+            return null;
+        });
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        return translated(super::getCatalog);
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        translated(() -> {
+            super.setAutoCommit(autoCommit);
+            return null;
+        });
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        translated(() -> {
+            super.setReadOnly(readOnly);
+            return null;
+        });
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        translated(() -> {
+            super.setTransactionIsolation(level);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        checkOpen();
+        return new HashMap<>();
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        checkOpen();
+        if (map != null && !map.isEmpty()) {
+            throw new SQLFeatureNotSupportedException("Polaroid has no user-defined types to map", "0A000");
+        }
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        if (MODE.equals(name)) {
+            throw new SQLClientInfoException("client info '" + MODE + "' is read-only", "HY000", 0,
+                    Map.of(name, ClientInfoStatus.REASON_VALUE_INVALID));
+        }
+        if (value == null) {
+            clientInfo.remove(name);
+        } else {
+            clientInfo.setProperty(name, value);
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        clientInfo.clear();
+        for (String name : properties.stringPropertyNames()) {
+            setClientInfo(name, properties.getProperty(name));
+        }
+    }
+
+    @Override
+    public String getClientInfo(String name) throws SQLException {
+        checkOpen();
+        return MODE.equals(name) ? backend.mode() : clientInfo.getProperty(name);
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        checkOpen();
+        Properties all = new Properties();
+        all.putAll(clientInfo);
+        all.setProperty(MODE, backend.mode());
+        return all;
+    }
+
+    @Override
+    public boolean isClosed() throws SQLException {
+        return aborted || super.isClosed();
+    }
+
+    /**
+     * Stops every running statement at once and closes the connection on {@code executor}, as pools do
+     * with a connection they give up on.
+     */
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        Objects.requireNonNull(executor, "executor");
+        if (isClosed()) {
+            return;
+        }
+        aborted = true;
+        for (AvaticaStatement statement : statementMap.values()) {
+            ((ExecutingStatement) statement).execution().cancel("the connection was aborted");
+        }
+        executor.execute(() -> {
+            try {
+                close();
+            } catch (SQLException e) {
+                org.slf4j.LoggerFactory.getLogger(PolaroidConnection.class).warn("closing an aborted connection failed",
+                        e);
+            }
+        });
+    }
+
+    /** Synchronized so that a close racing an {@link #abort} closes once. */
+    @Override
+    public synchronized void close() throws SQLException {
+        translated(() -> {
+            super.close();
+            return null;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "PolaroidConnection{mode=" + backend.mode() + "}";
+    }
+}

@@ -1,0 +1,80 @@
+package io.polaroid.jdbc.config;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Typed reading of connection properties. A value of the wrong form fails the connection with SQLState
+ * 08001 and a message that names the property and shows a valid example.
+ */
+public final class PropertyValues {
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
+
+    private PropertyValues() {
+    }
+
+    /**
+     * A size in bytes: a number of bytes, or a number with a binary unit ({@code 64k}, {@code 512m},
+     * {@code 2g}, {@code 1t}; {@code MB}, {@code GiB} spellings too). Empty when the property is not set.
+     */
+    public static OptionalLong bytes(ConnectionProperty property, Properties properties) throws SQLException {
+        String text = property.value(properties);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Matcher matcher = SIZE.matcher(text);
+        if (!matcher.matches()) {
+            throw invalid(property, text, "a size such as 536870912, 512m or 2g");
+        }
+        int shift;
+        switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "k":
+                shift = 10;
+                break;
+            case "m":
+                shift = 20;
+                break;
+            case "g":
+                shift = 30;
+                break;
+            case "t":
+                shift = 40;
+                break;
+            default:
+                shift = 0;
+        }
+        try {
+            long number = Long.parseLong(matcher.group(1));
+            if (number <= 0 || number > (Long.MAX_VALUE >> shift)) {
+                throw invalid(property, text, "a positive size no larger than 8 exabytes");
+            }
+            return OptionalLong.of(number << shift);
+        } catch (NumberFormatException e) {
+            throw invalid(property, text, "a size such as 512m or 2g");
+        }
+    }
+
+    /** A positive int, or the property's default. */
+    public static int positiveInt(ConnectionProperty property, Properties properties) throws SQLException {
+        String text = property.value(properties);
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(property, text, "a positive whole number");
+    }
+
+    private static SQLException invalid(ConnectionProperty property, String value, String expected) {
+        return new SQLNonTransientConnectionException("invalid value '" + value + "' for connection property "
+                + property.name() + ": expected " + expected, "08001");
+    }
+}
