@@ -39,8 +39,11 @@ public final class ParallelScanSource implements BatchSource {
     private final List<Future<?>> workers = new ArrayList<>();
     private final AtomicInteger runningWorkers;
     private volatile boolean closed;
+    private final List<EmptyBatch> emptyBatches = new ArrayList<>();
     private Handoff current;
     private boolean returnedAny;
+    /** Set once every worker has finished and the consumer saw it; later calls must not wait again. */
+    private boolean exhausted;
 
     /** One batch handed from a worker to the consumer, or the end of a worker, or its failure. */
     private record Handoff(Batch batch, Semaphore consumed, RuntimeException failure) {
@@ -118,6 +121,9 @@ public final class ParallelScanSource implements BatchSource {
     @Override
     public Batch next() {
         releaseCurrent();
+        if (exhausted) {
+            return null;
+        }
         while (true) {
             context.checkCancelled();
             Handoff handoff;
@@ -134,7 +140,8 @@ public final class ParallelScanSource implements BatchSource {
                 throw handoff.failure();
             }
             if (handoff.batch() == null) {
-                // every worker is done; an empty scan still yields one empty batch
+                // every worker is done (the end marker is sent once); an empty scan still yields one empty batch
+                exhausted = true;
                 return returnedAny ? null : emptyBatch();
             }
             current = handoff;
@@ -149,8 +156,6 @@ public final class ParallelScanSource implements BatchSource {
         emptyBatches.add(empty);
         return empty.batch();
     }
-
-    private final List<EmptyBatch> emptyBatches = new ArrayList<>();
 
     private void releaseCurrent() {
         if (current != null) {
