@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+// a safety net, not a performance check: a hung query fails the test instead of the build
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DemoCommandTest {
     @TempDir
     Path home;

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shell reading a pipe: what {@code echo "select 1;" | polaroid shell} does. */
+// a safety net, not a performance check: a hung query fails the test instead of the build
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ShellCommandTest {
     @TempDir
     Path home;

@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+// a safety net, not a performance check: a hung query fails the test instead of the build
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SqlCommandTest {
     private static final String VALUES = "SELECT * FROM (VALUES (1, 'apple', 2.5), (20, 'b,\"c\"', CAST(NULL AS DOUBLE)),"
             + " (300, '', 1e7)) AS t(id, name, amount) ORDER BY id";

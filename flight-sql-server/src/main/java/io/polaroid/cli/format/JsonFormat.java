@@ -37,7 +37,6 @@ public final class JsonFormat implements ResultFormat {
                     writeValue(json, rows, column);
                 }
                 json.writeEndObject();
-                json.flush();
                 RowLoop.checkOutput(out, ++count);
             }
             json.writeEndArray();

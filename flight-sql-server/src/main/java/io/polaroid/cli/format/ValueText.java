@@ -23,13 +23,10 @@ import java.util.Map;
  * with their scale, binary as {@code \x0aff}, arrays as {@code [1, 2]}.
  */
 public final class ValueText {
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .toFormatter();
+    /** For years {@link #formatTimestamp} does not write itself. */
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd ")
-            .append(TIME)
+            .appendPattern("uuuu-MM-dd HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .toFormatter();
     private static final DateTimeFormatter TIMESTAMP_WITH_OFFSET = new DateTimeFormatterBuilder()
             .append(TIMESTAMP)
@@ -69,15 +66,15 @@ public final class ValueText {
             }
             case TIME: {
                 LocalTime value = rows.getObject(index, LocalTime.class);
-                return value == null ? null : TIME.format(value);
+                return value == null ? null : appendTime(new StringBuilder(18), value).toString();
             }
             case TIMESTAMP: {
                 LocalDateTime value = rows.getObject(index, LocalDateTime.class);
-                return value == null ? null : TIMESTAMP.format(value);
+                return value == null ? null : formatTimestamp(value);
             }
             case TIMESTAMP_WITH_TIME_ZONE: {
                 OffsetDateTime value = rows.getObject(index, OffsetDateTime.class);
-                return value == null ? null : TIMESTAMP_WITH_OFFSET.format(value);
+                return value == null ? null : formatTimestamp(value);
             }
             case BINARY: {
                 byte[] value = rows.getBytes(index);
@@ -91,6 +88,64 @@ public final class ValueText {
             default:
                 return rows.getString(index);
         }
+    }
+
+    /**
+     * {@code 2024-03-04 09:30:00.25}: the fraction as long as needed, up to nanoseconds. Written by hand because
+     * it is the hot path of printing timestamp columns ({@link DateTimeFormatter}'s fraction goes through
+     * {@link BigDecimal}); years outside 0-9999 take the formatter.
+     */
+    public static String formatTimestamp(LocalDateTime value) {
+        if (value.getYear() < 0 || value.getYear() > 9999) {
+            return TIMESTAMP.format(value);
+        }
+        StringBuilder text = new StringBuilder(26);
+        appendDate(text, value.toLocalDate()).append(' ');
+        return appendTime(text, value.toLocalTime()).toString();
+    }
+
+    /** {@code 2024-03-04 09:30:00.25+00:00}. */
+    public static String formatTimestamp(OffsetDateTime value) {
+        if (value.getYear() < 0 || value.getYear() > 9999) {
+            return TIMESTAMP_WITH_OFFSET.format(value);
+        }
+        StringBuilder text = new StringBuilder(32);
+        appendDate(text, value.toLocalDate()).append(' ');
+        appendTime(text, value.toLocalTime());
+        // ZoneOffset.UTC's id is "Z"; every other offset's id is +hh:mm[:ss]
+        return text.append(value.getOffset().getTotalSeconds() == 0 ? "+00:00" : value.getOffset().getId())
+                .toString();
+    }
+
+    private static StringBuilder appendDate(StringBuilder text, LocalDate date) {
+        int year = date.getYear();
+        text.append((char) ('0' + year / 1000)).append((char) ('0' + year / 100 % 10))
+                .append((char) ('0' + year / 10 % 10)).append((char) ('0' + year % 10)).append('-');
+        return twoDigits(twoDigits(text, date.getMonthValue()).append('-'), date.getDayOfMonth());
+    }
+
+    private static StringBuilder appendTime(StringBuilder text, LocalTime time) {
+        twoDigits(twoDigits(twoDigits(text, time.getHour()).append(':'), time.getMinute()).append(':'),
+                time.getSecond());
+        int fraction = time.getNano();
+        if (fraction != 0) {
+            int digits = 9;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+            String significant = Integer.toString(fraction);
+            text.append('.');
+            for (int i = significant.length(); i < digits; i++) {
+                text.append('0');
+            }
+            text.append(significant);
+        }
+        return text;
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /**
@@ -166,7 +221,7 @@ public final class ValueText {
         } else if (value instanceof Double) {
             text.append(formatDouble((Double) value));
         } else if (value instanceof LocalDateTime) {
-            text.append(TIMESTAMP.format((LocalDateTime) value));
+            text.append(formatTimestamp((LocalDateTime) value));
         } else if (value instanceof BigDecimal) {
             text.append(((BigDecimal) value).toPlainString());
         } else {

@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+// a safety net, not a performance check: a hung query fails the test instead of the build
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DemoDataTest {
     @TempDir
     Path root;
