@@ -60,6 +60,25 @@ public interface Catalog extends AutoCloseable {
      */
     DatasetSnapshot refreshDataset(DatasetName name);
 
+    /**
+     * Points an existing dataset at {@code location} (a file, a directory or a glob) in one change, keeping
+     * its name and cache mode: a new snapshot of the files there replaces the current one, as a refresh
+     * would, and queries running on the old snapshot finish on it. {@code 42P01} if the dataset does not
+     * exist; if the new location cannot be read the dataset stays as it was. (Bulk ingest replaces a
+     * dataset's data this way: it writes the new files elsewhere, then relocates the dataset.)
+     */
+    DatasetSnapshot relocateDataset(DatasetName name, String location);
+
+    /**
+     * Adds data files to a dataset whose location is a directory, in one change: moves each of
+     * {@code files} into that directory (an atomic rename, so they must be on its file system, under names
+     * that do not exist there yet) and swaps in a snapshot that includes them. If the snapshot cannot be
+     * built (a file's columns conflict with the dataset's, say) or saved, the moved files are deleted and
+     * the dataset stays as it was. {@code 42P01} if the dataset does not exist, {@code 0A000} if its
+     * location is a file or a glob.
+     */
+    DatasetSnapshot appendFiles(DatasetName name, List<Path> files);
+
     /** Drops a dataset; returns whether it existed. {@code 42P01} if missing and not {@code ifExists}. */
     boolean dropDataset(DatasetName name, boolean ifExists);
 

@@ -5,7 +5,11 @@ import io.polaroid.catalog.snapshot.Snapshot;
 import io.polaroid.catalog.snapshot.SnapshotFactory;
 import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -149,6 +153,69 @@ final class LocalCatalog implements Catalog {
             publish(current.withDataset(snapshot), snapshot, existing);
             return snapshot;
         });
+    }
+
+    @Override
+    public DatasetSnapshot relocateDataset(DatasetName name, String location) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(location, "location");
+        return write(() -> {
+            CatalogState current = state;
+            Snapshot existing = requireDataset(current, name);
+            Snapshot snapshot = snapshots.create(existing.name(), location, existing.cacheMode(),
+                    existing.version() + 1, Optional.of(existing));
+            publish(current.withDataset(snapshot), snapshot, existing);
+            return snapshot;
+        });
+    }
+
+    @Override
+    public DatasetSnapshot appendFiles(DatasetName name, List<Path> files) {
+        Objects.requireNonNull(name, "name");
+        List<Path> added = List.copyOf(Objects.requireNonNull(files, "files"));
+        return write(() -> {
+            CatalogState current = state;
+            Snapshot existing = requireDataset(current, name);
+            Path directory = Path.of(existing.location());
+            if (!Files.isDirectory(directory)) {
+                throw new PolaroidException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot add files to dataset "
+                        + existing.name() + ": its location '" + existing.location() + "' is not a directory");
+            }
+            List<Path> moved = new ArrayList<>(added.size());
+            try {
+                for (Path file : added) {
+                    Path target = directory.resolve(file.getFileName().toString());
+                    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new PolaroidException(ErrorCode.IO_ERROR, "cannot add file '" + file + "' to dataset "
+                                + existing.name() + ": '" + target + "' already exists");
+                    }
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                    moved.add(target);
+                }
+                Snapshot snapshot = snapshots.create(existing.name(), existing.location(), existing.cacheMode(),
+                        existing.version() + 1, Optional.of(existing));
+                publish(current.withDataset(snapshot), snapshot, existing);
+                return snapshot;
+            } catch (IOException e) {
+                deleteAll(moved, e);
+                throw new PolaroidException(ErrorCode.IO_ERROR, "cannot add files to dataset " + existing.name()
+                        + " in '" + directory + "': " + e, e);
+            } catch (RuntimeException | Error e) {
+                deleteAll(moved, e);
+                throw e;
+            }
+        });
+    }
+
+    /** Deletes files added by a change that failed; a file that cannot be deleted is noted on {@code failure}. */
+    private static void deleteAll(List<Path> files, Throwable failure) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     @Override

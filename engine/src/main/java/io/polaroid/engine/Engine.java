@@ -25,7 +25,9 @@ import org.apache.arrow.memory.RootAllocator;
  * share all of that. Most callers get an engine through {@link EngineRegistry}, so connections to one
  * catalog directory share one engine.
  *
- * <p>Start-up is cheap: Calcite's planner machinery loads on the first statement, not here.
+ * <p>Start-up is cheap: Calcite's planner machinery (thousands of classes, generated metadata handlers)
+ * loads in the background, once per process, while the caller connects and registers datasets, so
+ * opening does not wait for it and the first query does not pay for all of it ({@link PlannerWarmUp}).
  */
 public final class Engine implements AutoCloseable {
     private static final int PLAN_CACHE_CAPACITY = 256;
@@ -37,6 +39,8 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService scanExecutor;
     private final ScheduledExecutorService timer;
     private final EngineServices services;
+    /** The planner warm-up this engine started (the first engine of the process starts one), or null. */
+    private volatile java.util.concurrent.Future<?> warmUp;
     private volatile boolean closed;
 
     private Engine(EngineConfig config) {
@@ -69,7 +73,9 @@ public final class Engine implements AutoCloseable {
     /** Opens an engine: opens or creates the catalog (locking its directory) and the root allocator. */
     public static Engine open(EngineConfig config) {
         Objects.requireNonNull(config, "config");
-        return new Engine(config);
+        Engine engine = new Engine(config);
+        engine.warmUp = PlannerWarmUp.startOncePerProcess(engine.services, engine.scanExecutor);
+        return engine;
     }
 
     public EngineConfig config() {
@@ -104,6 +110,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         closed = true;
+        PlannerWarmUp.awaitEnd(warmUp);
         scanExecutor.shutdownNow();
         timer.shutdownNow();
         try {

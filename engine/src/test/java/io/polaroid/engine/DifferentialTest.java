@@ -140,7 +140,72 @@ class DifferentialTest {
                         + " ROW_NUMBER() OVER (PARTITION BY side ORDER BY id) FROM trades WHERE id < 400"),
                 // OHLCV resample
                 same("SELECT symbol, time_bucket(INTERVAL '15' MINUTE, ts) AS bar, MIN(price), MAX(price), SUM(qty),"
-                        + " COUNT(*) FROM trades WHERE ts < TIMESTAMP '2024-01-02 00:00:00' GROUP BY 1, 2"));
+                        + " COUNT(*) FROM trades WHERE ts < TIMESTAMP '2024-01-02 00:00:00' GROUP BY 1, 2"),
+                // columns named like time units (hive partitions: year=/month=/day=)
+                same("SELECT day, COUNT(*) FROM trades GROUP BY day HAVING day < DATE '2024-01-01'"),
+                same("SELECT t.day AS day FROM trades t WHERE t.day = DATE '2023-12-31' AND id < 100"),
+                // set operations, DISTINCT, grouping sets
+                same("SELECT symbol FROM trades WHERE id < 10 UNION ALL SELECT symbol FROM symbols"),
+                same("SELECT symbol FROM trades UNION SELECT symbol FROM symbols"),
+                same("SELECT symbol FROM trades INTERSECT SELECT symbol FROM symbols"),
+                same("SELECT symbol FROM symbols EXCEPT SELECT symbol FROM trades"),
+                same("SELECT DISTINCT side, flag FROM trades"),
+                same("SELECT symbol, side, COUNT(*), SUM(qty) FROM trades GROUP BY ROLLUP(symbol, side)"),
+                same("SELECT side, flag, COUNT(*) FROM trades GROUP BY CUBE(side, flag)"),
+                same("SELECT symbol, COUNT(DISTINCT side), COUNT(DISTINCT qty), SUM(DISTINCT qty) FROM trades"
+                        + " GROUP BY symbol"),
+                same("SELECT COUNT(*) FILTER (WHERE side = 'buy'), SUM(qty) FILTER (WHERE flag), SUM(CASE WHEN"
+                        + " price > 200 THEN qty ELSE 0 END) FROM trades"),
+                same("SELECT symbol, BOOL_AND(flag), BOOL_OR(qty > 490), STDDEV_SAMP(price), VAR_POP(qty)"
+                        + " FROM trades GROUP BY symbol"),
+                same("SELECT symbol, AVG(amount), MIN(side), MAX(symbol || side) FROM trades GROUP BY symbol"),
+                // ordered-set aggregates
+                same("SELECT symbol, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY price),"
+                        + " PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY qty),"
+                        + " PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY qty DESC) FROM trades GROUP BY symbol"),
+                same("SELECT MEDIAN(qty), MEDIAN(price), PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY day) FROM trades"),
+                // sub-queries
+                same("SELECT id FROM trades t WHERE price > (SELECT AVG(price) * 1.6 FROM trades u"
+                        + " WHERE u.symbol = t.symbol) AND id < 3000"),
+                same("SELECT symbol FROM symbols s WHERE EXISTS (SELECT 1 FROM trades t WHERE t.symbol = s.symbol"
+                        + " AND t.qty > 498)"),
+                same("SELECT symbol FROM symbols s WHERE NOT EXISTS (SELECT 1 FROM trades t WHERE t.symbol = s.symbol)"),
+                same("SELECT id FROM trades WHERE symbol NOT IN (SELECT symbol FROM symbols WHERE sector IS NOT NULL)"
+                        + " AND id < 40"),
+                same("SELECT id, (SELECT MAX(weight) FROM symbols) FROM trades WHERE id < 5"),
+                same("WITH big AS (SELECT symbol, SUM(qty) AS q FROM trades GROUP BY symbol)"
+                        + " SELECT b.symbol, b.q, s.sector FROM big b LEFT JOIN symbols s ON b.symbol = s.symbol"),
+                // joins of every kind
+                same("SELECT t.id, s.symbol FROM trades t RIGHT JOIN symbols s ON t.symbol = s.symbol AND t.id < 20"),
+                same("SELECT t.id, s.symbol FROM (SELECT * FROM trades WHERE id < 20) t FULL JOIN symbols s"
+                        + " ON t.symbol = s.symbol"),
+                same("SELECT t.id, s.symbol FROM trades t, symbols s WHERE t.id < 3"),
+                same("SELECT t.id, s.symbol FROM trades t JOIN symbols s ON t.qty < s.weight * 10 WHERE t.id < 300"),
+                // windows
+                same("SELECT id, RANK() OVER (PARTITION BY symbol ORDER BY qty), DENSE_RANK() OVER (ORDER BY side)"
+                        + " FROM trades WHERE id < 200"),
+                same("SELECT id, LAG(price) OVER (PARTITION BY symbol ORDER BY id), LEAD(qty, 2) OVER (ORDER BY id)"
+                        + " FROM trades WHERE id < 300"),
+                same("SELECT id, SUM(qty) OVER (PARTITION BY symbol ORDER BY id), COUNT(*) OVER (PARTITION BY side),"
+                        + " MAX(price) OVER (PARTITION BY symbol ORDER BY id ROWS BETWEEN 3 PRECEDING AND 1 FOLLOWING)"
+                        + " FROM trades WHERE id < 500"),
+                same("SELECT id, LAST_VALUE(price) OVER (PARTITION BY symbol ORDER BY id ROWS BETWEEN UNBOUNDED"
+                        + " PRECEDING AND UNBOUNDED FOLLOWING) FROM trades WHERE id < 100"),
+                // expressions
+                same("SELECT id, GREATEST(qty, 100), LEAST(price, 200.0), REPLACE(symbol, 'A', 'a'),"
+                        + " POSITION('S' IN symbol), qty % 7, -amount FROM trades WHERE id < 50"),
+                same("SELECT id, CAST(id AS VARCHAR) || '/' || symbol, CAST(amount AS VARCHAR), CAST(qty::DOUBLE AS"
+                        + " DECIMAL(8,1)), CAST(amount AS INTEGER), CAST(price AS INTEGER) FROM trades WHERE id < 100"),
+                same("SELECT id, EXTRACT(EPOCH FROM ts_utc), EXTRACT(DOW FROM day), EXTRACT(DOY FROM day),"
+                        + " EXTRACT(QUARTER FROM ts) FROM trades WHERE id % 997 = 0"),
+                pair("SELECT id, ts - INTERVAL '90' MINUTE, day - INTERVAL '1' DAY FROM trades WHERE id % 997 = 0",
+                        "SELECT id, ts - INTERVAL '90' MINUTE, CAST(day - INTERVAL '1' DAY AS DATE) FROM trades"
+                        + " WHERE id % 997 = 0"),
+                same("SELECT id, side IS DISTINCT FROM 'buy', COALESCE(side, symbol, 'x') FROM trades WHERE id < 30"),
+                same("SELECT id FROM trades WHERE day BETWEEN DATE '2024-01-02' AND DATE '2024-01-03' AND id < 2000"),
+                same("SELECT symbol, COUNT(*) FROM trades GROUP BY symbol ORDER BY COUNT(*) DESC, symbol LIMIT 3"),
+                same("SELECT id, price FROM trades ORDER BY qty * price DESC, id LIMIT 5"),
+                same("SELECT * FROM (VALUES (1, 'a'), (2, NULL), (3, 'c')) AS v(i, s) WHERE i > 1"));
     }
 
     private static Arguments same(String sql) {

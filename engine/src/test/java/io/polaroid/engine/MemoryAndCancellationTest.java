@@ -79,6 +79,39 @@ class MemoryAndCancellationTest {
     }
 
     @Test
+    void timeoutCancelsALongQueryOverRealDataWith57014(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TestData.writeTrades(dir, 20_000);
+        try (SqlSession session = engine.openSession()) {
+            ResultRows.query(session, "CREATE DATASET trades FROM '" + dir.resolve("trades.parquet") + "'");
+            // a self-join on a low-cardinality key (~130 million pairs, vector hash join) and a non-equi
+            // self-join (400 million pairs, Calcite's nested loops): both far longer than the timeout
+            for (String sql : java.util.List.of(
+                    "SELECT COUNT(*), SUM(a.qty + b.qty) FROM trades a JOIN trades b ON a.side = b.side",
+                    "SELECT COUNT(*) FROM trades a JOIN trades b ON a.id < b.id")) {
+                ExecutionOptions timeout = new ExecutionOptions(200, 0, 0, new QueryCancellation());
+                PolaroidException e = assertThrows(PolaroidException.class, () -> {
+                    try (QueryResult result = session.execute(sql, timeout)) {
+                        ResultRows.read(result);
+                    }
+                });
+                assertEquals("57014", e.sqlState(), e.getMessage());
+                org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("timeout"), e.getMessage());
+            }
+            ResultRows.query(session, "DROP DATASET trades");
+        }
+    }
+
+    @Test
+    void timeoutThatDoesNotExpireChangesNothing() {
+        try (SqlSession session = engine.openSession();
+             QueryResult result = session.execute("SELECT i FROM " + ROWS,
+                     new ExecutionOptions(60_000, 0, 0, new QueryCancellation()))) {
+            assertEquals(4, ResultRows.read(result).size());
+        }
+    }
+
+    @Test
     void maxRowsStopsTheResult() {
         try (SqlSession session = engine.openSession();
              QueryResult result = session.execute("SELECT i FROM " + ROWS,

@@ -10,7 +10,10 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * Decides from statistics whether a chunk of rows (a file, a row group) might hold a row satisfying a
  * predicate. It answers "no" only when that is certain: unknown statistics, values that cannot be
  * compared (another type, NaN, null literals) all answer "maybe". Comparisons follow SQL: NULL satisfies
- * nothing but IS NULL, and NaN satisfies no ordering comparison (IEEE, as Java and Calcite evaluate them).
+ * nothing but IS NULL. NaN follows DuckDB and PostgreSQL: it equals NaN and is larger than every other
+ * value, so {@code x > 5} holds for NaN. Writers usually leave NaN out of min/max statistics, so a
+ * floating-point chunk whose max is below a bound may still hold a NaN above it: GT and GE never prune
+ * floating-point columns (LT, LE and EQ with a number are unaffected: NaN never satisfies them).
  */
 public final class PredicatePruner {
     private PredicatePruner() {
@@ -20,7 +23,8 @@ public final class PredicatePruner {
      * Whether rows described by {@code statistics} might satisfy {@code predicate}.
      *
      * @param rowCount   rows in the chunk
-     * @param columnType the column's type in the dataset (NE on floating point never prunes: NaN != x holds)
+     * @param columnType the column's type in the dataset (NE, GT and GE on floating point never prune: NaN
+     *                   satisfies them and may be missing from the statistics)
      */
     public static boolean mightMatch(ColumnPredicate predicate, ColumnStatistics statistics, long rowCount,
                                      ArrowType columnType) {
@@ -37,8 +41,10 @@ public final class PredicatePruner {
             case NE -> !allNull && mightDiffer(statistics, predicate.value(), columnType);
             case LT -> !allNull && holds(compare(statistics.min(), predicate.value()), order -> order < 0);
             case LE -> !allNull && holds(compare(statistics.min(), predicate.value()), order -> order <= 0);
-            case GT -> !allNull && holds(compare(statistics.max(), predicate.value()), order -> order > 0);
-            case GE -> !allNull && holds(compare(statistics.max(), predicate.value()), order -> order >= 0);
+            case GT -> !allNull && (columnType instanceof ArrowType.FloatingPoint
+                    || holds(compare(statistics.max(), predicate.value()), order -> order > 0));
+            case GE -> !allNull && (columnType instanceof ArrowType.FloatingPoint
+                    || holds(compare(statistics.max(), predicate.value()), order -> order >= 0));
             case IN -> !allNull && predicate.values().stream().anyMatch(value -> mightEqual(statistics, value));
         };
     }

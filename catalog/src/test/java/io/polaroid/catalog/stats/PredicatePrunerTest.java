@@ -55,6 +55,19 @@ class PredicatePrunerTest {
     }
 
     @Test
+    void greaterThanNeverPrunesFloatingPointBecauseNaNIsLargest() {
+        // NaN > 5.0 holds (DuckDB, PostgreSQL) and statistics leave NaNs out of max: keep the chunk.
+        ColumnStatistics belowFive = new ColumnStatistics(0, 1.0, 4.0);
+        assertTrue(PredicatePruner.mightMatch(ColumnPredicate.compare("x", GT, 5.0), belowFive, 100, DOUBLE));
+        assertTrue(PredicatePruner.mightMatch(ColumnPredicate.compare("x", GE, 5.0), belowFive, 100, DOUBLE));
+        // NaN is never below a number nor equal to one: those still prune.
+        assertFalse(PredicatePruner.mightMatch(ColumnPredicate.compare("x", LT, 0.5), belowFive, 100, DOUBLE));
+        assertFalse(PredicatePruner.mightMatch(ColumnPredicate.eq("x", 9.0), belowFive, 100, DOUBLE));
+        // integers have no NaN
+        assertFalse(keeps(ColumnPredicate.compare("x", GT, 30L), TEN_TO_TWENTY));
+    }
+
+    @Test
     void nullChecksUseTheNullCount() {
         assertTrue(keeps(ColumnPredicate.isNull("x"), TEN_TO_TWENTY));
         assertFalse(keeps(ColumnPredicate.isNull("x"), new ColumnStatistics(0, 10L, 20L)));

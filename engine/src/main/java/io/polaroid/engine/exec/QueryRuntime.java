@@ -6,12 +6,17 @@ import io.polaroid.catalog.DatasetSnapshot;
 import io.polaroid.engine.types.ParameterValues;
 import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -36,6 +41,8 @@ public final class QueryRuntime {
     private final Map<String, DatasetSnapshot> snapshots = new ConcurrentHashMap<>();
     private final long startMillis = System.currentTimeMillis();
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
+    private final Map<Object, AutoCloseable> shared = new LinkedHashMap<>();
+    private boolean closed;
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
 
@@ -89,6 +96,32 @@ public final class QueryRuntime {
             }
             return snapshot;
         });
+    }
+
+    /**
+     * The resource {@code key} names for this execution, created by {@code create} on first use (by
+     * whichever thread asks first) and closed by {@link #close()} when the execution ends: what several
+     * operators of one execution share, such as the build side of a join probed on every scan thread.
+     */
+    public <T extends AutoCloseable> T shared(Object key, Class<T> type, Supplier<T> create) {
+        synchronized (shared) {
+            if (closed) {
+                throw new IllegalStateException("the execution has ended");
+            }
+            return type.cast(shared.computeIfAbsent(key, k -> create.get()));
+        }
+    }
+
+    /** Closes what {@link #shared} created, newest first. Called when the execution ends. Idempotent. */
+    public void close() {
+        List<AutoCloseable> resources;
+        synchronized (shared) {
+            closed = true;
+            resources = new ArrayList<>(shared.values());
+            shared.clear();
+        }
+        Collections.reverse(resources);
+        io.polaroid.engine.exec.vector.Closeables.closeAll(resources.toArray(new AutoCloseable[0]));
     }
 
     /** The runtime behind a {@link DataContext} made by {@link #dataContext}. */

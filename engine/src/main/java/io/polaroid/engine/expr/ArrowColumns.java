@@ -1,9 +1,11 @@
 package io.polaroid.engine.expr;
 
+import io.polaroid.engine.exec.vector.BufferAccess;
 import io.polaroid.engine.exec.vector.ColumnValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DecimalVector;
@@ -36,7 +38,7 @@ final class ArrowColumns {
             default:
                 throw new IllegalStateException(out.kind.toString());
         }
-        if (vector.getNullCount() > 0) {
+        if (BufferAccess.hasNulls(vector, rows)) {
             long[] valid = out.ownValidity();
             readWords(vector.getValidityBuffer(), rows, valid);
         }
@@ -44,30 +46,17 @@ final class ArrowColumns {
 
     /** Copies the first {@code rows} bits of a bitmap buffer into words. */
     static void readWords(ArrowBuf buffer, int rows, long[] out) {
-        int fullWords = rows >>> 6;
-        for (int w = 0; w < fullWords; w++) {
-            out[w] = buffer.getLong((long) w << 3);
-        }
-        int tail = rows & 63;
-        if (tail != 0) {
-            long word = 0;
-            int bytes = (tail + 7) >>> 3;
-            long base = (long) fullWords << 3;
-            for (int b = 0; b < bytes; b++) {
-                word |= (buffer.getByte(base + b) & 0xFFL) << (b << 3);
-            }
-            out[fullWords] = word & ((1L << tail) - 1);
-        }
+        BufferAccess.readBitmap(BufferAccess.address(buffer, ((long) rows + 7) >>> 3), rows, out);
     }
 
     private static void loadDecimals(DecimalVector vector, int rows, Values out) {
         out.scale = vector.getScale();
-        ArrowBuf data = vector.getDataBuffer();
+        long data = BufferAccess.address(vector.getDataBuffer(), (long) rows << 4);
         long[] longs = out.longs;
         boolean fits = true;
         for (int i = 0; i < rows; i++) {
-            long low = data.getLong((long) i << 4);
-            long high = data.getLong(((long) i << 4) + 8);
+            long low = MemoryUtil.getLong(data + ((long) i << 4));
+            long high = MemoryUtil.getLong(data + ((long) i << 4) + 8);
             longs[i] = low;
             fits &= high == (low >> 63);
         }
@@ -75,7 +64,7 @@ final class ArrowColumns {
             BigDecimal[] wide = out.widen();
             for (int i = 0; i < rows; i++) {
                 wide[i] = vector.isNull(i) ? BigDecimal.ZERO.setScale(out.scale)
-                        : new BigDecimal(new BigInteger(littleEndian(data, i)), out.scale);
+                        : new BigDecimal(new BigInteger(littleEndian(vector.getDataBuffer(), i)), out.scale);
             }
         }
     }
@@ -89,14 +78,17 @@ final class ArrowColumns {
     }
 
     private static void loadBytes(BaseVariableWidthVector vector, int rows, Values out) {
-        ArrowBuf offsets = vector.getOffsetBuffer();
-        int start = rows == 0 ? 0 : offsets.getInt(0);
-        int end = rows == 0 ? 0 : offsets.getInt((long) rows << 2);
+        long offsets = BufferAccess.address(vector.getOffsetBuffer(), ((long) rows + 1) << 2);
+        int start = rows == 0 ? 0 : MemoryUtil.getInt(offsets);
+        int end = rows == 0 ? 0 : MemoryUtil.getInt(offsets + ((long) rows << 2));
         int[] outOffsets = out.offsets;
         for (int i = 0; i <= rows; i++) {
-            outOffsets[i] = offsets.getInt((long) i << 2) - start;
+            outOffsets[i] = MemoryUtil.getInt(offsets + ((long) i << 2)) - start;
         }
         byte[] data = out.bytesCapacity(end - start);
-        vector.getDataBuffer().getBytes(start, data, 0, end - start);
+        if (end > start) {
+            long address = BufferAccess.address(vector.getDataBuffer(), end);
+            MemoryUtil.copyFromMemory(address + start, data, 0, end - start);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.polaroid.engine.expr;
 
+import io.polaroid.engine.exec.vector.BufferAccess;
 import io.polaroid.engine.types.Decimals;
 import java.math.BigDecimal;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -22,46 +24,47 @@ public final class ArrowWriter {
             storeBytes(values, (BaseVariableWidthVector) target);
         } else if (target instanceof BitVector) {
             BitVector bits = (BitVector) target;
-            bits.allocateNew(rows);
+            allocate(bits, rows);
             writeWords(bits.getDataBuffer(), values.bits, rows);
         } else if (target instanceof DecimalVector) {
             storeDecimals(values, (DecimalVector) target);
         } else {
             BaseFixedWidthVector fixed = (BaseFixedWidthVector) target;
-            fixed.allocateNew(rows);
-            ArrowBuf data = fixed.getDataBuffer();
+            allocate(fixed, rows);
+            int width = fixed.getTypeWidth();
+            long data = BufferAccess.address(fixed.getDataBuffer(), (long) rows * width);
             if (values.kind == ExprKind.DOUBLE) {
                 double[] doubles = values.doubles;
                 if (target instanceof Float4Vector) {
                     for (int i = 0; i < rows; i++) {
-                        data.setFloat((long) i << 2, (float) doubles[i]);
+                        MemoryUtil.putInt(data + ((long) i << 2), Float.floatToRawIntBits((float) doubles[i]));
                     }
                 } else {
                     for (int i = 0; i < rows; i++) {
-                        data.setDouble((long) i << 3, doubles[i]);
+                        MemoryUtil.putLong(data + ((long) i << 3), Double.doubleToRawLongBits(doubles[i]));
                     }
                 }
             } else {
                 long[] longs = values.longs;
-                switch (fixed.getTypeWidth()) {
+                switch (width) {
                     case 8:
                         for (int i = 0; i < rows; i++) {
-                            data.setLong((long) i << 3, longs[i]);
+                            MemoryUtil.putLong(data + ((long) i << 3), longs[i]);
                         }
                         break;
                     case 4:
                         for (int i = 0; i < rows; i++) {
-                            data.setInt((long) i << 2, (int) longs[i]);
+                            MemoryUtil.putInt(data + ((long) i << 2), (int) longs[i]);
                         }
                         break;
                     case 2:
                         for (int i = 0; i < rows; i++) {
-                            data.setShort((long) i << 1, (short) longs[i]);
+                            MemoryUtil.putShort(data + ((long) i << 1), (short) longs[i]);
                         }
                         break;
                     case 1:
                         for (int i = 0; i < rows; i++) {
-                            data.setByte(i, (byte) longs[i]);
+                            MemoryUtil.putByte(data + i, (byte) longs[i]);
                         }
                         break;
                     default:
@@ -73,42 +76,43 @@ public final class ArrowWriter {
         target.setValueCount(rows);
     }
 
+    /**
+     * Makes room for {@code rows} values, keeping the buffers when they are big enough: the vector is
+     * reused for every batch and every value and validity bit of the batch is written after this.
+     */
+    private static void allocate(BaseFixedWidthVector vector, int rows) {
+        if (vector.getValueCapacity() < rows) {
+            vector.allocateNew(rows);
+        }
+    }
+
     private static void writeValidity(Values values, ArrowBuf validity, int rows) {
+        long address = BufferAccess.address(validity, ((long) rows + 7) >>> 3);
         if (values.valid == null) {
-            long[] all = new long[Bitmaps.words(rows)];
-            Bitmaps.fill(all, rows);
-            writeWords(validity, all, rows);
+            int fullBytes = rows >>> 3;
+            MemoryUtil.setMemory(address, fullBytes, (byte) -1);
+            if ((rows & 7) != 0) {
+                MemoryUtil.putByte(address + fullBytes, (byte) ((1 << (rows & 7)) - 1));
+            }
         } else {
-            writeWords(validity, values.valid, rows);
+            BufferAccess.writeBitmap(address, values.valid, rows);
         }
     }
 
     static void writeWords(ArrowBuf buffer, long[] words, int rows) {
-        int fullWords = rows >>> 6;
-        for (int w = 0; w < fullWords; w++) {
-            buffer.setLong((long) w << 3, words[w]);
-        }
-        int tail = rows & 63;
-        if (tail != 0) {
-            long word = words[fullWords] & ((1L << tail) - 1);
-            int bytes = (tail + 7) >>> 3;
-            long base = (long) fullWords << 3;
-            for (int b = 0; b < bytes; b++) {
-                buffer.setByte(base + b, (byte) (word >>> (b << 3)));
-            }
-        }
+        BufferAccess.writeBitmap(BufferAccess.address(buffer, ((long) rows + 7) >>> 3), words, rows);
     }
 
     private static void storeDecimals(Values values, DecimalVector target) {
         int rows = values.rows;
-        target.allocateNew(rows);
+        allocate(target, rows);
         int scale = target.getScale();
-        ArrowBuf data = target.getDataBuffer();
         if (values.wide == null && values.scale == scale) {
+            long data = BufferAccess.address(target.getDataBuffer(), (long) rows << 4);
             long[] longs = values.longs;
             for (int i = 0; i < rows; i++) {
-                data.setLong((long) i << 4, longs[i]);
-                data.setLong(((long) i << 4) + 8, longs[i] >> 63);
+                MemoryUtil.putLong(data + ((long) i << 4), longs[i]);
+                MemoryUtil.putLong(data + ((long) i << 4) + 8, longs[i] >> 63);
             }
             return;
         }
@@ -123,12 +127,16 @@ public final class ArrowWriter {
     private static void storeBytes(Values values, BaseVariableWidthVector target) {
         int rows = values.rows;
         int length = values.offsets[rows];
-        target.allocateNew(Math.max(length, 1), rows);
-        ArrowBuf offsets = target.getOffsetBuffer();
-        for (int i = 0; i <= rows; i++) {
-            offsets.setInt((long) i << 2, values.offsets[i]);
+        if (target.getValueCapacity() < rows || target.getDataBuffer().capacity() < length) {
+            target.allocateNew(Math.max(length, 1), Math.max(rows, 1));
         }
-        target.getDataBuffer().setBytes(0, values.bytes, 0, length);
+        long offsets = BufferAccess.address(target.getOffsetBuffer(), ((long) rows + 1) << 2);
+        for (int i = 0; i <= rows; i++) {
+            MemoryUtil.putInt(offsets + ((long) i << 2), values.offsets[i]);
+        }
+        if (length > 0) {
+            MemoryUtil.copyToMemory(values.bytes, 0, BufferAccess.address(target.getDataBuffer(), length), length);
+        }
         target.setLastSet(rows - 1);
     }
 }

@@ -1,6 +1,8 @@
 package io.polaroid.engine.expr;
 
 import io.polaroid.columnar.Batch;
+import io.polaroid.engine.sql.PolaroidCastFunction;
+import io.polaroid.engine.types.SqlTypes;
 import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
 import java.math.BigDecimal;
@@ -29,7 +31,7 @@ final class Cast implements Evaluator {
         LONG_TO_LONG, LONG_TO_DOUBLE, LONG_TO_DECIMAL, DOUBLE_TO_LONG, DOUBLE_TO_DECIMAL, DECIMAL_TO_LONG,
         DECIMAL_TO_DOUBLE, DECIMAL_TO_DECIMAL, DOUBLE_TO_DOUBLE, BYTES_TO_BYTES,
         TEXT_TO_LONG, TEXT_TO_DOUBLE, TEXT_TO_DECIMAL, TEXT_TO_DATE, TEXT_TO_TIMESTAMP, TEXT_TO_BOOLEAN,
-        LONG_TO_TEXT, DATE_TO_TEXT, BOOLEAN_TO_TEXT,
+        LONG_TO_TEXT, DATE_TO_TEXT, BOOLEAN_TO_TEXT, DECIMAL_TO_TEXT, DOUBLE_TO_TEXT, REAL_TO_TEXT,
         DATE_TO_TIMESTAMP, TIMESTAMP_TO_DATE, TIMESTAMP_TO_TIME, TIMESTAMP_TO_TIMESTAMP, BOOLEAN_TO_BOOLEAN
     }
 
@@ -84,11 +86,18 @@ final class Cast implements Evaluator {
                     return toText && to.getPrecision() < 0 ? Conversion.LONG_TO_TEXT : null;
             }
         }
+        boolean toPlainText = target == SqlTypeName.VARCHAR && to.getPrecision() < 0;
         if (fromKind == ExprKind.DOUBLE) {
+            if (toPlainText) {
+                return source == SqlTypeName.REAL ? Conversion.REAL_TO_TEXT : Conversion.DOUBLE_TO_TEXT;
+            }
             return toInteger ? Conversion.DOUBLE_TO_LONG : toKind == ExprKind.DECIMAL ? Conversion.DOUBLE_TO_DECIMAL
                     : toKind == ExprKind.DOUBLE ? Conversion.DOUBLE_TO_DOUBLE : null;
         }
         if (fromKind == ExprKind.DECIMAL) {
+            if (toPlainText) {
+                return Conversion.DECIMAL_TO_TEXT;
+            }
             return toInteger ? Conversion.DECIMAL_TO_LONG : toKind == ExprKind.DOUBLE ? Conversion.DECIMAL_TO_DOUBLE
                     : toKind == ExprKind.DECIMAL ? Conversion.DECIMAL_TO_DECIMAL : null;
         }
@@ -149,24 +158,8 @@ final class Cast implements Evaluator {
     }
 
     static Cast create(Conversion conversion, Evaluator operand, RelDataType from, RelDataType to) {
-        long min = Long.MIN_VALUE;
-        long max = Long.MAX_VALUE;
-        switch (to.getSqlTypeName()) {
-            case TINYINT:
-                min = Byte.MIN_VALUE;
-                max = Byte.MAX_VALUE;
-                break;
-            case SMALLINT:
-                min = Short.MIN_VALUE;
-                max = Short.MAX_VALUE;
-                break;
-            case INTEGER:
-                min = Integer.MIN_VALUE;
-                max = Integer.MAX_VALUE;
-                break;
-            default:
-                break;
-        }
+        long min = SqlTypes.minValue(to.getSqlTypeName());
+        long max = SqlTypes.maxValue(to.getSqlTypeName());
         long truncation = 1;
         if (conversion == Conversion.TIMESTAMP_TO_TIMESTAMP && to.getPrecision() >= 0 && to.getPrecision() < 6) {
             truncation = Arithmetic.TEN_POWERS[6 - to.getPrecision()];
@@ -219,15 +212,7 @@ final class Cast implements Evaluator {
                 }
                 break;
             case DOUBLE_TO_DECIMAL:
-                for (int i = 0; i < rows; i++) {
-                    if (Bitmaps.isSet(valid, i) && !Double.isFinite(in.doubles[i])) {
-                        if (Bitmaps.isSet(active, i)) {
-                            throw Arithmetic.outOfRange();
-                        }
-                        out.setNull(i);
-                    }
-                }
-                toWide(in, rows, out.valid, active);
+                doublesToDecimals(in, rows, valid, active);
                 break;
             case DOUBLE_TO_LONG:
                 for (int i = 0; i < rows; i++) {
@@ -342,9 +327,26 @@ final class Cast implements Evaluator {
                 wide[i] = BigDecimal.ZERO;
                 continue;
             }
-            // a double's exact binary value (see DoubleToDecimalFunction), not its shortest spelling
-            BigDecimal value = in.kind == ExprKind.DOUBLE ? new BigDecimal(in.doubles[i]) : in.decimal(i);
-            wide[i] = fitted(value, valid, active, i);
+            wide[i] = fitted(in.decimal(i), valid, active, i);
+        }
+    }
+
+    /** Rounded as DuckDB rounds (see {@link PolaroidCastFunction#toDecimal}); unfit values fail if they matter. */
+    private void doublesToDecimals(Values in, int rows, long[] valid, long[] active) {
+        BigDecimal[] wide = out.widen();
+        for (int i = 0; i < rows; i++) {
+            wide[i] = BigDecimal.ZERO;
+            if (!Bitmaps.isSet(valid, i)) {
+                continue;
+            }
+            try {
+                wide[i] = PolaroidCastFunction.doubleToDecimal(in.doubles[i], precision, out.scale);
+            } catch (ArithmeticException e) {
+                if (Bitmaps.isSet(active, i)) {
+                    throw Arithmetic.outOfRange();
+                }
+                out.setNull(i);
+            }
         }
     }
 
@@ -454,8 +456,17 @@ final class Cast implements Evaluator {
                     case DATE_TO_TEXT:
                         text = LocalDate.ofEpochDay(in.longs[i]).toString();
                         break;
+                    case DECIMAL_TO_TEXT:
+                        text = PolaroidCastFunction.decimalToText(in.decimal(i));
+                        break;
+                    case DOUBLE_TO_TEXT:
+                        text = PolaroidCastFunction.doubleToText(in.doubles[i]);
+                        break;
+                    case REAL_TO_TEXT:
+                        text = PolaroidCastFunction.realToText((float) in.doubles[i]);
+                        break;
                     default:
-                        text = in.bit(i) ? "TRUE" : "FALSE";
+                        text = PolaroidCastFunction.booleanToText(in.bit(i));
                         break;
                 }
                 byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);

@@ -134,35 +134,57 @@ final class Comparison implements Evaluator {
         }
     }
 
+    /**
+     * Doubles in DuckDB's and PostgreSQL's total order: NaN equals NaN and is larger than every other
+     * value, so {@code x > 5} holds for NaN. (Java's primitive comparisons, and so Calcite's row engine,
+     * make every comparison with NaN false.) Each loop is branch-free: {@code v != v} tests for NaN.
+     */
     private void compareDoubles(double[] a, double[] b, int rows, long[] bits) {
-        // Java's primitive comparisons, as Calcite's row engine uses (NaN equals nothing).
-        for (int i = 0; i < rows; i++) {
-            double x = a[i];
-            double y = b[i];
-            boolean result;
-            switch (op) {
-                case EQ:
-                case NOT_DISTINCT:
-                    result = x == y;
-                    break;
-                case NE:
-                case DISTINCT:
-                    result = x != y;
-                    break;
-                case LT:
-                    result = x < y;
-                    break;
-                case LE:
-                    result = x <= y;
-                    break;
-                case GT:
-                    result = x > y;
-                    break;
-                default:
-                    result = x >= y;
-                    break;
-            }
-            bits[i >>> 6] |= (result ? 1L : 0L) << i;
+        switch (op) {
+            case EQ:
+            case NOT_DISTINCT:
+                for (int i = 0; i < rows; i++) {
+                    double x = a[i];
+                    double y = b[i];
+                    bits[i >>> 6] |= (x == y | x != x & y != y ? 1L : 0L) << i;
+                }
+                break;
+            case NE:
+            case DISTINCT:
+                for (int i = 0; i < rows; i++) {
+                    double x = a[i];
+                    double y = b[i];
+                    bits[i >>> 6] |= (x == y | x != x & y != y ? 0L : 1L) << i;
+                }
+                break;
+            case LT:
+                for (int i = 0; i < rows; i++) {
+                    double x = a[i];
+                    double y = b[i];
+                    bits[i >>> 6] |= (x < y | x == x & y != y ? 1L : 0L) << i;
+                }
+                break;
+            case LE:
+                for (int i = 0; i < rows; i++) {
+                    double x = a[i];
+                    double y = b[i];
+                    bits[i >>> 6] |= (x <= y | y != y ? 1L : 0L) << i;
+                }
+                break;
+            case GT:
+                for (int i = 0; i < rows; i++) {
+                    double x = a[i];
+                    double y = b[i];
+                    bits[i >>> 6] |= (x > y | x != x & y == y ? 1L : 0L) << i;
+                }
+                break;
+            default:
+                for (int i = 0; i < rows; i++) {
+                    double x = a[i];
+                    double y = b[i];
+                    bits[i >>> 6] |= (x >= y | x != x ? 1L : 0L) << i;
+                }
+                break;
         }
     }
 

@@ -1,8 +1,9 @@
 package io.polaroid.engine.expr;
 
 import io.polaroid.engine.sql.PolaroidTypeSystem;
-import io.polaroid.engine.sql.DoubleToDecimalFunction;
+import io.polaroid.engine.sql.PolaroidCastFunction;
 import io.polaroid.engine.sql.TimeBucketFunction;
+import io.polaroid.engine.types.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,9 +116,29 @@ public final class ExprCompiler {
             return env -> new Constant(kind, scale, Literals.parameter(env.parameters().vectorValue(index)));
         }
         if (node instanceof RexCall) {
-            return call((RexCall) node);
+            CompiledExpression.Binder binder = call((RexCall) node);
+            if (literalsOnly(node)) {
+                return env -> new FoldedConstant(binder.bind(env));
+            }
+            return binder;
         }
         throw new Unsupported(node.getClass().getSimpleName());
+    }
+
+    /** Whether {@code node} is a deterministic call over literals (no columns, no parameters). */
+    private static boolean literalsOnly(RexNode node) {
+        if (node instanceof RexLiteral) {
+            return true;
+        }
+        if (!(node instanceof RexCall) || !((RexCall) node).getOperator().isDeterministic()) {
+            return false;
+        }
+        for (RexNode operand : ((RexCall) node).getOperands()) {
+            if (!literalsOnly(operand)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<CompiledExpression.Binder> nodes(List<RexNode> operands) {
@@ -302,29 +323,11 @@ public final class ExprCompiler {
     }
 
     private static long integerMin(RelDataType type) {
-        switch (type.getSqlTypeName()) {
-            case TINYINT:
-                return Byte.MIN_VALUE;
-            case SMALLINT:
-                return Short.MIN_VALUE;
-            case INTEGER:
-                return Integer.MIN_VALUE;
-            default:
-                return Long.MIN_VALUE;
-        }
+        return SqlTypes.minValue(type.getSqlTypeName());
     }
 
     private static long integerMax(RelDataType type) {
-        switch (type.getSqlTypeName()) {
-            case TINYINT:
-                return Byte.MAX_VALUE;
-            case SMALLINT:
-                return Short.MAX_VALUE;
-            case INTEGER:
-                return Integer.MAX_VALUE;
-            default:
-                return Long.MAX_VALUE;
-        }
+        return SqlTypes.maxValue(type.getSqlTypeName());
     }
 
     private static boolean isDateTime(RelDataType type) {
@@ -346,7 +349,9 @@ public final class ExprCompiler {
         RelDataType common = commonType(left.getType(), right.getType());
         CompiledExpression.Binder a = coerce(left, common);
         CompiledExpression.Binder b = coerce(right, common);
-        return env -> new Comparison(op, a.bind(env), b.bind(env));
+        CompiledExpression.Binder general = env -> new Comparison(op, a.bind(env), b.bind(env));
+        CompiledExpression.Binder onColumn = ColumnRanges.compile(op, left, right, general);
+        return onColumn != null ? onColumn : general;
     }
 
     /** The type two operands are compared (or combined) in. */
@@ -561,6 +566,17 @@ public final class ExprCompiler {
         RexLiteral literal = (RexLiteral) call.getOperands().get(1);
         Sarg<?> sarg = literal.getValueAs(Sarg.class);
         ExprKind kind = kind(operand.getType());
+        if (sarg != null && !sarg.isPoints()) {
+            CompiledExpression.Binder range;
+            try {
+                range = ColumnRanges.compileRange(operand, sarg);
+            } catch (RuntimeException e) {
+                range = null; // an endpoint the column cannot hold: the general evaluators decide
+            }
+            if (range != null) {
+                return range;
+            }
+        }
         boolean pointsOnly = sarg != null && sarg.isPoints() && sarg.pointCount > 2
                 && (kind == ExprKind.LONG || kind == ExprKind.DOUBLE || kind == ExprKind.BYTES)
                 && !isInterval(operand.getType());
@@ -654,7 +670,7 @@ public final class ExprCompiler {
         if (call.getOperator() == TimeBucketFunction.INSTANCE) {
             return timeBucket(call);
         }
-        if (call.getOperator() == DoubleToDecimalFunction.INSTANCE) {
+        if (call.getOperator() == PolaroidCastFunction.INSTANCE) {
             return cast(call.getOperands().get(0), call.getType());
         }
         List<RexNode> operands = call.getOperands();

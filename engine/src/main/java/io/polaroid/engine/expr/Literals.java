@@ -26,7 +26,18 @@ final class Literals {
         if (literal.isNull()) {
             return null;
         }
-        return convert(literal.getValue(), type);
+        // getValue() turns dates and times into Calendars; ask for Calcite's own representation instead
+        switch (literal.getTypeName()) {
+            case DATE:
+                return convert(literal.getValueAs(DateString.class), type);
+            case TIME:
+                return convert(literal.getValueAs(TimeString.class), type);
+            case TIMESTAMP:
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                return convert(literal.getValueAs(TimestampString.class), type);
+            default:
+                return convert(literal.getValue(), type);
+        }
     }
 
     /** Converts a literal's (or Sarg point's) Calcite value to the representation of {@code type}. */

@@ -1,6 +1,7 @@
 package io.polaroid.engine.plan;
 
 import io.polaroid.catalog.Catalog;
+import io.polaroid.catalog.DatasetName;
 import io.polaroid.catalog.DatasetSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,19 @@ public final class PlanCache {
         };
     }
 
+    /**
+     * The cached plan of {@code sql} if there is one and it is still valid, else null: looked up before
+     * parsing, so a statement run again is neither parsed nor planned.
+     */
+    public PlannedStatement getIfValid(String currentSchema, String sql, Catalog catalog) {
+        Key key = new Key(currentSchema.toLowerCase(java.util.Locale.ROOT), Objects.requireNonNull(sql, "sql"));
+        PlannedStatement cached;
+        synchronized (plans) {
+            cached = plans.get(key);
+        }
+        return cached != null && changedDatasets(cached, catalog).isEmpty() ? cached : null;
+    }
+
     /** The cached plan of {@code sql} if still valid, else a new one from {@code planner} (then cached). */
     public PlannedStatement get(String currentSchema, String sql, Catalog catalog, Supplier<PlannedStatement> planner) {
         Key key = new Key(currentSchema.toLowerCase(java.util.Locale.ROOT), Objects.requireNonNull(sql, "sql"));
@@ -43,7 +57,7 @@ public final class PlanCache {
         synchronized (plans) {
             cached = plans.get(key);
         }
-        if (cached != null && isValid(cached, catalog)) {
+        if (cached != null && changedDatasets(cached, catalog).isEmpty()) {
             return cached;
         }
         PlannedStatement planned = planner.get();
@@ -65,15 +79,24 @@ public final class PlanCache {
         return scans(plan.root()).stream().allMatch(scan -> !scan.dataset().isAdHoc());
     }
 
-    private static boolean isValid(PlannedStatement plan, Catalog catalog) {
+    /**
+     * The registered datasets {@code plan} reads whose columns changed (by a refresh) or that were dropped
+     * since it was planned; empty while the plan is still valid. A refresh that only adds, changes or
+     * removes files keeps a plan valid: every execution scans the snapshot current when it starts.
+     */
+    public static List<DatasetName> changedDatasets(PlannedStatement plan, Catalog catalog) {
+        List<DatasetName> changed = new ArrayList<>();
         for (DatasetScan scan : scans(plan.root())) {
+            if (scan.dataset().isAdHoc()) {
+                continue;
+            }
             DatasetSnapshot planned = scan.dataset().plannedSnapshot();
             DatasetSnapshot current = catalog.snapshot(planned.name()).orElse(null);
-            if (current == null || !current.schema().equals(planned.schema())) {
-                return false;
+            if ((current == null || !current.schema().equals(planned.schema())) && !changed.contains(planned.name())) {
+                changed.add(planned.name());
             }
         }
-        return true;
+        return changed;
     }
 
     /** The dataset scans of a plan, wherever they sit. */

@@ -2,6 +2,7 @@ package io.polaroid.engine.plan;
 
 import io.polaroid.catalog.Catalog;
 import io.polaroid.engine.schema.PolaroidSchemas;
+import io.polaroid.engine.sql.OrderedSetFunctions;
 import io.polaroid.engine.sql.PolaroidConvertletTable;
 import io.polaroid.engine.sql.PolaroidDialect;
 import io.polaroid.engine.sql.PolaroidTypeSystem;
@@ -32,6 +33,7 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
@@ -85,7 +87,7 @@ public final class QueryPlanner {
         SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(PolaroidDialect.operatorTable(), catalogReader),
                 catalogReader, typeFactory, PolaroidDialect.validatorConfig());
-        SqlNode validated = validator.validate(node);
+        SqlNode validated = validator.validate(OrderedSetFunctions.replaceStandard(node));
 
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -103,7 +105,11 @@ public final class QueryPlanner {
         for (RelOptRule rule : physicalRules()) {
             planner.addRule(rule);
         }
-        RelTraitSet desired = logical.getTraitSet().replace(VectorRel.CONVENTION).simplify();
+        // No collation is asked of the root: an ORDER BY is a Sort node of the plan, which stays. Asking for
+        // the collation the logical root happens to have (a one-row VALUES is "sorted" on every column)
+        // would ask vector operators for a trait they do not track.
+        RelTraitSet desired = logical.getTraitSet().replace(VectorRel.CONVENTION).replace(RelCollations.EMPTY)
+                .simplify();
         planner.setRoot(planner.changeTraits(logical, desired));
         // Calcite's EnumerableProject and EnumerableFilter only exist to be turned into EnumerableCalc.
         RelNode chosen;
@@ -163,11 +169,17 @@ public final class QueryPlanner {
                 CoreRules.PROJECT_MERGE,
                 CoreRules.PROJECT_REMOVE,
                 CoreRules.AGGREGATE_PROJECT_MERGE,
+                OrderedSetRule.INSTANCE,
                 REDUCE_AVERAGES,
                 CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
                 ScanRules.PROJECT_INTO_SCAN,
                 ScanRules.FILTER_INTO_SCAN));
-        return result;
+        // with filters in place, so that their selectivity counts in the size estimates
+        result = hep(result, List.of(JoinBuildSideRule.INSTANCE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
+        // Trimming again now that filters and join conditions sit where they run: columns only those needed
+        // are no longer carried up through joins (the build side of TPC-H Q3 keeps 3 of its 6 columns).
+        result = new RelFieldTrimmer(validator, relBuilder).trim(result);
+        return hep(result, List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, ScanRules.PROJECT_INTO_SCAN));
     }
 
     private static RelNode hep(RelNode rel, List<RelOptRule> rules) {

@@ -8,6 +8,8 @@ import io.polaroid.engine.exec.agg.HashAggregateOperator;
 import io.polaroid.engine.types.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
@@ -122,13 +124,65 @@ public final class VectorAggregate extends Aggregate implements VectorRel {
             specs.add(spec(call, inputFields));
         }
         int[] groups = groupSet.toArray();
-        BatchSource input = ((VectorRel) getInput()).execute(runtime);
+        Schema schema = SqlTypes.toArrowSchema(getRowType(), null);
+        List<AggregateSpec> finals = finalSpecs(specs, groups.length);
+        List<BatchwiseVectorRel> chain = getInput() instanceof BatchwiseVectorRel
+                && ((BatchwiseVectorRel) getInput()).batchwise()
+                ? Pipelines.chain((BatchwiseVectorRel) getInput()) : List.of();
+        VectorRel below = chain.isEmpty() ? (VectorRel) getInput() : Pipelines.below(chain);
+        if (finals != null && below instanceof VectorTableScan) {
+            // Two phases: every scan thread aggregates what it reads, one final aggregation combines those.
+            int[] finalGroups = new int[groups.length];
+            for (int g = 0; g < groups.length; g++) {
+                finalGroups[g] = g;
+            }
+            UnaryOperator<BatchSource> aggregate =
+                    input -> aggregate(runtime, Pipelines.apply(chain, runtime, input), groups, specs, schema);
+            UnaryOperator<BatchSource> combine = partials -> aggregate(runtime, partials, finalGroups, finals, schema);
+            return ((VectorTableScan) below).execute(runtime,
+                    new Pipelines.ScanStage(aggregate, schema, combine, aggregate));
+        }
+        return aggregate(runtime, ((VectorRel) getInput()).execute(runtime), groups, specs, schema);
+    }
+
+    private static BatchSource aggregate(QueryRuntime runtime, BatchSource input, int[] groups,
+                                         List<AggregateSpec> specs, Schema schema) {
         try {
-            return new HashAggregateOperator(runtime.context(), input, groups, specs,
-                    SqlTypes.toArrowSchema(getRowType(), null));
+            return new HashAggregateOperator(runtime.context(), input, groups, specs, schema);
         } catch (RuntimeException e) {
             input.close();
             throw e;
         }
+    }
+
+    /**
+     * How to combine partial results of {@code specs} computed separately over parts of the input, each
+     * partial row holding the group columns then one column per aggregate: counts are summed, sums summed,
+     * minima and maxima taken again. Null when some aggregate cannot be combined that way (DISTINCT,
+     * ARG_MIN, FIRST ...).
+     */
+    static List<AggregateSpec> finalSpecs(List<AggregateSpec> specs, int groupCount) {
+        List<AggregateSpec> finals = new ArrayList<>(specs.size());
+        for (int j = 0; j < specs.size(); j++) {
+            AggregateSpec spec = specs.get(j);
+            if (spec.distinct()) {
+                return null;
+            }
+            AggregateFunction combine = switch (spec.function()) {
+                case COUNT_STAR, COUNT, SUM0 -> AggregateFunction.SUM0;
+                case SUM -> AggregateFunction.SUM;
+                case MIN -> AggregateFunction.MIN;
+                case MAX -> AggregateFunction.MAX;
+                case ANY_VALUE -> AggregateFunction.ANY_VALUE;
+                case BOOL_AND -> AggregateFunction.BOOL_AND;
+                case BOOL_OR -> AggregateFunction.BOOL_OR;
+                default -> null;
+            };
+            if (combine == null) {
+                return null;
+            }
+            finals.add(new AggregateSpec(combine, new int[] {groupCount + j}, false, -1, spec.outputField()));
+        }
+        return finals;
     }
 }

@@ -15,7 +15,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexNode;
 
 /** Filters batches with a vectorized condition. */
-public final class VectorFilter extends Filter implements VectorRel {
+public final class VectorFilter extends Filter implements BatchwiseVectorRel {
     private final CompiledExpression compiled;
 
     VectorFilter(RelOptCluster cluster, RelTraitSet traits, RelNode input, RexNode condition) {
@@ -33,14 +33,13 @@ public final class VectorFilter extends Filter implements VectorRel {
         return VectorCosts.vector(super.computeSelfCost(planner, mq));
     }
 
+    /** The condition, compiled. */
+    CompiledExpression compiled() {
+        return compiled;
+    }
+
     @Override
-    public BatchSource execute(QueryRuntime runtime) {
-        BatchSource input = ((VectorRel) getInput()).execute(runtime);
-        try {
-            return new FilterOperator(runtime.context(), input, compiled.bind(VectorEnv.of(runtime)));
-        } catch (RuntimeException e) {
-            input.close();
-            throw e;
-        }
+    public BatchSource apply(QueryRuntime runtime, BatchSource input) {
+        return new FilterOperator(runtime.context(), input, compiled.bind(VectorEnv.of(runtime)));
     }
 }

@@ -4,12 +4,15 @@ import io.polaroid.columnar.BatchSource;
 import io.polaroid.engine.exec.QueryRuntime;
 import io.polaroid.engine.exec.join.HashJoinOperator;
 import io.polaroid.engine.exec.join.JoinKind;
+import io.polaroid.engine.exec.join.JoinTable;
 import io.polaroid.engine.exec.ops.ExpressionJoinFilter;
 import io.polaroid.engine.expr.CompiledExpression;
 import io.polaroid.engine.expr.ExprCompiler;
 import io.polaroid.engine.types.SqlTypes;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -22,8 +25,13 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 
-/** A hash join over batches: the right input is built into a hash table, the left input probes it. */
-public final class VectorJoin extends Join implements VectorRel {
+/**
+ * A hash join over batches: the right input is built into a hash table, the left input probes it. Joins
+ * that emit nothing after the left input ends (INNER, LEFT, SEMI, ANTI) probe batch by batch: the table is
+ * built once per execution and shared, so the probing runs on every scan thread of the left side, with
+ * the filters, projections and partial aggregation around it ({@link Pipelines}).
+ */
+public final class VectorJoin extends Join implements BatchwiseVectorRel {
     private final JoinInfo info;
     private final CompiledExpression residual;
 
@@ -99,21 +107,95 @@ public final class VectorJoin extends Join implements VectorRel {
     }
 
     @Override
+    public boolean batchwise() {
+        return !kind(joinType).emitsUnmatchedRight();
+    }
+
+    @Override
     public BatchSource execute(QueryRuntime runtime) {
+        if (batchwise()) {
+            return Pipelines.execute(this, runtime);
+        }
         BatchSource left = ((VectorRel) getLeft()).execute(runtime);
         BatchSource right = null;
         try {
             right = ((VectorRel) getRight()).execute(runtime);
-            ExpressionJoinFilter filter = residual == null ? null
-                    : new ExpressionJoinFilter(residual.bind(VectorEnv.of(runtime)));
             return new HashJoinOperator(runtime.context(), left, right, kind(joinType), info.leftKeys.toIntArray(),
-                    info.rightKeys.toIntArray(), SqlTypes.toArrowSchema(getRowType(), null), filter);
+                    info.rightKeys.toIntArray(), SqlTypes.toArrowSchema(getRowType(), null), residualFilter(runtime));
         } catch (RuntimeException e) {
             left.close();
             if (right != null) {
                 right.close();
             }
             throw e;
+        }
+    }
+
+    /** A probing operator over {@code input} (the left side), sharing the execution's one build side. */
+    @Override
+    public BatchSource apply(QueryRuntime runtime, BatchSource input) {
+        return applyFiltered(runtime, input, null);
+    }
+
+    /**
+     * As {@link #apply}, the left rows first filtered by {@code leftCondition} (a filter right below the
+     * join, fused into the probe so that its rows are not copied), or not when null.
+     */
+    BatchSource applyFiltered(QueryRuntime runtime, BatchSource input, CompiledExpression leftCondition) {
+        int[] rightKeys = info.rightKeys.toIntArray();
+        SharedBuild build = runtime.shared(this, SharedBuild.class,
+                () -> new SharedBuild(runtime, (VectorRel) getRight(), rightKeys));
+        Schema rightSchema = SqlTypes.toArrowSchema(getRight().getRowType(), null);
+        ExpressionJoinFilter leftFilter = leftCondition == null ? null
+                : new ExpressionJoinFilter(leftCondition.bind(VectorEnv.of(runtime)));
+        return HashJoinOperator.probing(runtime.context(), input, leftFilter, build, rightSchema, kind(joinType),
+                info.leftKeys.toIntArray(), rightKeys, SqlTypes.toArrowSchema(getRowType(), null),
+                residualFilter(runtime));
+    }
+
+    private ExpressionJoinFilter residualFilter(QueryRuntime runtime) {
+        return residual == null ? null : new ExpressionJoinFilter(residual.bind(VectorEnv.of(runtime)));
+    }
+
+    /**
+     * The build side of one execution: built from the right input by the first probing operator that
+     * needs it (the others wait), then read by all of them; closed when the execution ends.
+     */
+    private static final class SharedBuild implements Supplier<JoinTable>, AutoCloseable {
+        private final QueryRuntime runtime;
+        private final VectorRel right;
+        private final int[] rightKeys;
+        private JoinTable table;
+        private RuntimeException failure;
+
+        SharedBuild(QueryRuntime runtime, VectorRel right, int[] rightKeys) {
+            this.runtime = runtime;
+            this.right = right;
+            this.rightKeys = rightKeys;
+        }
+
+        @Override
+        public synchronized JoinTable get() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (table == null) {
+                try {
+                    table = JoinTable.build(runtime.context(), right.execute(runtime), rightKeys);
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return table;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (table != null) {
+                table.close();
+                table = null;
+            }
         }
     }
 }

@@ -22,9 +22,10 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 
 /** Computes columns over batches; input columns pass through without copying. */
-public final class VectorProject extends Project implements VectorRel {
+public final class VectorProject extends Project implements BatchwiseVectorRel {
     private final int[] passThrough;
     private final CompiledExpression[] compiled;
+    private final Schema schema;
 
     VectorProject(RelOptCluster cluster, RelTraitSet traits, RelNode input, List<? extends RexNode> projects,
                   RelDataType rowType) {
@@ -40,6 +41,7 @@ public final class VectorProject extends Project implements VectorRel {
                 compiled[i] = ExprCompiler.compile(project);
             }
         }
+        this.schema = SqlTypes.toArrowSchema(rowType, null);
     }
 
     /** Whether every expression can run here (input columns of any type pass through). */
@@ -63,19 +65,12 @@ public final class VectorProject extends Project implements VectorRel {
     }
 
     @Override
-    public BatchSource execute(QueryRuntime runtime) {
-        BatchSource input = ((VectorRel) getInput()).execute(runtime);
-        try {
-            ExprEnv env = VectorEnv.of(runtime);
-            Evaluator[] evaluators = new Evaluator[compiled.length];
-            for (int i = 0; i < compiled.length; i++) {
-                evaluators[i] = compiled[i] == null ? null : compiled[i].bind(env);
-            }
-            Schema schema = SqlTypes.toArrowSchema(getRowType(), null);
-            return new ProjectOperator(runtime.context(), input, schema, passThrough, evaluators);
-        } catch (RuntimeException e) {
-            input.close();
-            throw e;
+    public BatchSource apply(QueryRuntime runtime, BatchSource input) {
+        ExprEnv env = VectorEnv.of(runtime);
+        Evaluator[] evaluators = new Evaluator[compiled.length];
+        for (int i = 0; i < compiled.length; i++) {
+            evaluators[i] = compiled[i] == null ? null : compiled[i].bind(env);
         }
+        return new ProjectOperator(runtime.context(), input, schema, passThrough, evaluators);
     }
 }

@@ -68,13 +68,33 @@ public final class VectorTableScan extends DatasetScan implements VectorRel {
     @Override
     public BatchSource execute(QueryRuntime runtime) {
         ScanPlan plan = planScan(runtime);
+        if (runtime.parallelism() > 1 && plan.splits().size() > 1) {
+            // the source closes the plan, also when it fails to start
+            return new ParallelScanSource(runtime.context(), plan, runtime.scanExecutor(), runtime.parallelism());
+        }
+        return new SplitScanSource(runtime.context(), plan);
+    }
+
+    /**
+     * Scans with operators on top: {@code stage.perThread()} on every scan thread and {@code stage.merge()}
+     * over their output when the scan runs in parallel, {@code stage.sequential()} over the scan otherwise.
+     */
+    BatchSource execute(QueryRuntime runtime, Pipelines.ScanStage stage) {
+        ScanPlan plan = planScan(runtime);
+        BatchSource scan;
+        java.util.function.UnaryOperator<BatchSource> top;
+        if (runtime.parallelism() > 1 && plan.splits().size() > 1) {
+            scan = new ParallelScanSource(runtime.context(), plan, runtime.scanExecutor(), runtime.parallelism(),
+                    stage.perThread(), stage.schema());
+            top = stage.merge();
+        } else {
+            scan = new SplitScanSource(runtime.context(), plan);
+            top = stage.sequential();
+        }
         try {
-            if (runtime.parallelism() > 1 && plan.splits().size() > 1) {
-                return new ParallelScanSource(runtime.context(), plan, runtime.scanExecutor(), runtime.parallelism());
-            }
-            return new SplitScanSource(runtime.context(), plan);
+            return top.apply(scan);
         } catch (RuntimeException e) {
-            plan.close();
+            scan.close();
             throw e;
         }
     }

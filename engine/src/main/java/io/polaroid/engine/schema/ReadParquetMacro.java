@@ -10,7 +10,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
 
 /**
  * {@code read_parquet('path-or-glob')}: reads Parquet files without registering them. The path must be a
@@ -27,13 +27,20 @@ final class ReadParquetMacro implements TableMacro {
 
     @Override
     public TranslatableTable apply(List<?> arguments) {
-        Object location = arguments.isEmpty() ? null : arguments.get(0);
-        if (!(location instanceof String) || ((String) location).isBlank()) {
-            throw new PolaroidException(ErrorCode.INVALID_PARAMETER_VALUE,
-                    "read_parquet needs a file, directory or glob as a string literal, such as "
-                            + "read_parquet('data/*.parquet')");
+        Object argument = arguments.isEmpty() ? null : arguments.get(0);
+        // The validator hands over the literal as it was parsed: a string literal is an NlsString.
+        String location = argument instanceof NlsString ? ((NlsString) argument).getValue()
+                : argument instanceof String ? (String) argument : null;
+        if (location == null || location.isBlank()) {
+            throw notALocation();
         }
-        return new DatasetTable(catalog.adHoc((String) location), true);
+        return new DatasetTable(catalog.adHoc(location), true);
+    }
+
+    static PolaroidException notALocation() {
+        return new PolaroidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                "read_parquet needs a file, directory or glob as a string literal, such as "
+                        + "read_parquet('data/*.parquet')");
     }
 
     @Override
@@ -51,7 +58,9 @@ final class ReadParquetMacro implements TableMacro {
 
             @Override
             public RelDataType getType(RelDataTypeFactory typeFactory) {
-                return typeFactory.createSqlType(SqlTypeName.VARCHAR);
+                // A Java type, or Calcite does not pass the literal's value to apply(); Object, so that
+                // apply() sees what was written and can tell a number from a path.
+                return typeFactory.createJavaType(Object.class);
             }
 
             @Override

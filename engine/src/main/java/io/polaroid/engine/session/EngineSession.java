@@ -14,6 +14,7 @@ import io.polaroid.engine.api.SqlSession;
 import io.polaroid.engine.api.TableInfo;
 import io.polaroid.engine.plan.PlannedStatement;
 import io.polaroid.engine.schema.PolaroidSchemas;
+import io.polaroid.engine.sql.InfixCasts;
 import io.polaroid.engine.sql.PolaroidDialect;
 import io.polaroid.engine.sql.PolaroidTypeSystem;
 import io.polaroid.engine.sql.SqlErrors;
@@ -95,16 +96,41 @@ public final class EngineSession implements SqlSession {
             if (command.isPresent()) {
                 return new CommandStatement(sql, command.get());
             }
-            SqlNode node = SqlParser.create(withoutTrailingSemicolons(sql), PolaroidDialect.parserConfig())
-                    .parseStmt();
             String schema = currentSchema;
+            PlannedStatement cached = services.planCache().getIfValid(schema, sql, services.catalog());
+            if (cached != null) {
+                return new QueryStatement(sql, schema, cached);
+            }
+            SqlNode node = parse(sql);
             if (node instanceof SqlExplain) {
                 return new ExplainStatement(sql, services.planner().plan(node, schema));
             }
             PlannedStatement plan = services.planCache().get(schema, sql, services.catalog(),
                     () -> services.planner().plan(node, schema));
-            return new QueryStatement(sql, plan);
-        } catch (RuntimeException | StackOverflowError | org.apache.calcite.sql.parser.SqlParseException e) {
+            return new QueryStatement(sql, schema, plan);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw SqlErrors.translate(e, sql);
+        }
+    }
+
+    /**
+     * The current plan of a query prepared earlier against {@code schema}: the cached one while it is
+     * valid, else a new one (a refresh changed the columns of a dataset it reads).
+     */
+    PlannedStatement replan(String sql, String schema) {
+        try {
+            return services.planCache().get(schema, sql, services.catalog(),
+                    () -> services.planner().plan(parse(sql), schema));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw SqlErrors.translate(e, sql);
+        }
+    }
+
+    private static SqlNode parse(String sql) {
+        try {
+            SqlNode parsed = SqlParser.create(withoutTrailingSemicolons(sql), PolaroidDialect.parserConfig()).parseStmt();
+            return InfixCasts.repair(parsed);
+        } catch (org.apache.calcite.sql.parser.SqlParseException e) {
             throw SqlErrors.translate(e, sql);
         }
     }

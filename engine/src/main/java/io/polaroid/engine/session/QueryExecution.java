@@ -26,10 +26,11 @@ final class QueryExecution {
     private QueryExecution() {
     }
 
+    /** @param warnings notes for the client about this execution (the result reports them) */
     static QueryResult start(EngineServices services, String sql, PlannedStatement plan, List<Object> parameters,
-                             ExecutionOptions options) {
+                             ExecutionOptions options, List<String> warnings) {
         ParameterValues bound = ParameterValues.bind(plan.parameterTypes(), parameters);
-        return run(services, sql, options, runtime -> plan.root().execute(runtime), plan, bound);
+        return run(services, sql, options, runtime -> plan.root().execute(runtime), plan, bound, warnings);
     }
 
     /**
@@ -37,12 +38,14 @@ final class QueryExecution {
      * released if it fails.
      */
     static QueryResult run(EngineServices services, String sql, ExecutionOptions options,
-                           Function<QueryRuntime, BatchSource> body, PlannedStatement plan, ParameterValues bound) {
+                           Function<QueryRuntime, BatchSource> body, PlannedStatement plan, ParameterValues bound,
+                           List<String> warnings) {
         options.cancellation().throwIfCancelled();
         long limit = options.memoryLimitBytes() > 0 ? options.memoryLimitBytes() : services.defaultQueryMemoryLimit();
         BufferAllocator allocator = services.rootAllocator().newChildAllocator(
                 "query-" + QUERY_IDS.incrementAndGet(), 0, limit);
         ScheduledFuture<?> timeout = null;
+        QueryRuntime runtime = null;
         try {
             if (options.timeoutMillis() > 0) {
                 long millis = options.timeoutMillis();
@@ -51,21 +54,33 @@ final class QueryExecution {
                         millis, TimeUnit.MILLISECONDS);
             }
             ExecutionContext context = new ExecutionContext(allocator, options.cancellation(), services.batchRows());
-            QueryRuntime runtime = new QueryRuntime(context, services.catalog(), bound, services.scanExecutor(),
+            runtime = new QueryRuntime(context, services.catalog(), bound, services.scanExecutor(),
                     services.parallelism(), plan.rootSchema(), plan.typeFactory());
             BatchSource source = body.apply(runtime);
             ScheduledFuture<?> armed = timeout;
-            return new StreamingResult(sql, source, plan.resultSchema(), context, options.maxRows(), () -> {
+            QueryRuntime started = runtime;
+            return new StreamingResult(sql, source, plan.resultSchema(), context, options.maxRows(), warnings, () -> {
                 if (armed != null) {
                     armed.cancel(false);
                 }
-                allocator.close();
+                try {
+                    started.close();
+                } finally {
+                    allocator.close();
+                }
             });
         } catch (RuntimeException | OutOfMemoryError e) {
             if (timeout != null) {
                 timeout.cancel(false);
             }
             RuntimeException translated = SqlErrors.translate(e, sql);
+            if (runtime != null) {
+                try {
+                    runtime.close();
+                } catch (RuntimeException failed) {
+                    translated.addSuppressed(failed);
+                }
+            }
             try {
                 allocator.close();
             } catch (RuntimeException leak) {

@@ -24,18 +24,20 @@ final class StreamingResult implements QueryResult {
     private final ExecutionContext context;
     private final long maxRows;
     private final Runnable onClose;
+    private final List<String> warnings;
     private long rowsReturned;
     private boolean finished;
     private boolean closed;
 
     StreamingResult(String sql, BatchSource source, Schema schema, ExecutionContext context, long maxRows,
-                    Runnable onClose) {
+                    List<String> warnings, Runnable onClose) {
         this.sql = sql;
         this.source = Objects.requireNonNull(source, "source");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.context = Objects.requireNonNull(context, "context");
         this.maxRows = maxRows;
         this.onClose = Objects.requireNonNull(onClose, "onClose");
+        this.warnings = List.copyOf(warnings);
     }
 
     @Override
@@ -79,7 +81,7 @@ final class StreamingResult implements QueryResult {
 
     @Override
     public List<String> warnings() {
-        return List.of();
+        return warnings;
     }
 
     @Override

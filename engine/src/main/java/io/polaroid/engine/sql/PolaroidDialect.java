@@ -54,12 +54,13 @@ public final class PolaroidDialect {
                 .withConformance(CONFORMANCE)
                 .withDefaultNullCollation(NULL_COLLATION)
                 .withIdentifierExpansion(true)
-                .withTypeCoercionEnabled(true);
+                .withTypeCoercionEnabled(true)
+                .withTypeCoercionFactory(PolaroidTypeCoercion::new);
     }
 
     /** Our own functions, in the order they are documented. */
     public static List<org.apache.calcite.sql.SqlOperator> polaroidFunctions() {
-        return List.of(DateTruncFunction.INSTANCE, TimeBucketFunction.INSTANCE);
+        return List.of(DateTruncFunction.INSTANCE, TimeBucketFunction.INSTANCE, OrderedSetFunctions.MEDIAN);
     }
 
     /** The operator table, built once on first use (it is large and not needed before the first query). */

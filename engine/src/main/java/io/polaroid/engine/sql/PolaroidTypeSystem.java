@@ -14,7 +14,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *   <li>TIME and TIMESTAMP with microseconds by default (Arrow holds micros);</li>
  *   <li>SUM of integers is BIGINT and SUM of decimals widens to 38 digits, so sums do not overflow the
  *       argument's type (PostgreSQL and DuckDB behave the same way);</li>
- *   <li>AVG of integers is DOUBLE, not a truncated integer;</li>
+ *   <li>AVG of integers and decimals is DOUBLE (as in DuckDB), not a value truncated to the argument's
+ *       scale;</li>
  *   <li>CASE/UNION of strings of different lengths is VARCHAR, not blank-padded CHAR;</li>
  *   <li>casts that drop digits round half away from zero ({@code CAST(2.5 AS INTEGER)} is 3,
  *       {@code CAST(106.715e0 AS DECIMAL(10,2))} is 106.72), as PostgreSQL and DuckDB do; Calcite's
@@ -90,8 +91,7 @@ public final class PolaroidTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
-        if (SqlTypeUtil.isExactNumeric(argumentType) && !SqlTypeUtil.isDecimal(argumentType)
-                || argumentType.getSqlTypeName() == SqlTypeName.REAL) {
+        if (SqlTypeUtil.isExactNumeric(argumentType) || argumentType.getSqlTypeName() == SqlTypeName.REAL) {
             return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
                     argumentType.isNullable());
         }

@@ -65,6 +65,11 @@ public final class SqlErrors {
                     "invalid date/time value: " + dateTime.getMessage(), failure);
         }
         String message = rootMessage(failure);
+        if (message.startsWith("All arguments of call to macro") && message.contains("should be literal")) {
+            // a table function such as read_parquet called with an expression
+            return new PolaroidException(ErrorCode.INVALID_PARAMETER_VALUE, message.replace("macro", "table function")
+                    + ": write the argument as a literal, such as read_parquet('data/*.parquet')", failure);
+        }
         if (message.startsWith("Invalid character for cast") || message.contains("cannot be cast to")
                 && message.contains("Invalid")) {
             return new PolaroidException(ErrorCode.INVALID_CHARACTER_VALUE_FOR_CAST, message, failure);
@@ -152,8 +157,13 @@ public final class SqlErrors {
                 || message.startsWith("Cannot assign") || message.contains("Type mismatch")
                 || message.startsWith("Illegal use of dynamic parameter")
                 || message.contains("incompatible") || message.startsWith("Cannot infer")
-                || message.contains("must be numeric") || message.contains("must be boolean")) {
+                || message.contains("must be numeric") || message.contains("must be boolean")
+                || message.startsWith("Type ") && message.contains("is not supported")
+                || message.contains("must have compatible types")) {
             return ErrorCode.DATATYPE_MISMATCH;
+        }
+        if (message.contains("must be a numeric literal between 0 and 1")) {
+            return ErrorCode.INVALID_PARAMETER_VALUE;
         }
         if (message.contains("Invalid number of arguments")) {
             return ErrorCode.UNDEFINED_FUNCTION;

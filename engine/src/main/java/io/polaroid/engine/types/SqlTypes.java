@@ -38,6 +38,34 @@ public final class SqlTypes {
     private SqlTypes() {
     }
 
+    /** The smallest value of an integer SQL type (BIGINT's for any other type). */
+    public static long minValue(SqlTypeName type) {
+        switch (type) {
+            case TINYINT:
+                return Byte.MIN_VALUE;
+            case SMALLINT:
+                return Short.MIN_VALUE;
+            case INTEGER:
+                return Integer.MIN_VALUE;
+            default:
+                return Long.MIN_VALUE;
+        }
+    }
+
+    /** The largest value of an integer SQL type (BIGINT's for any other type). */
+    public static long maxValue(SqlTypeName type) {
+        switch (type) {
+            case TINYINT:
+                return Byte.MAX_VALUE;
+            case SMALLINT:
+                return Short.MAX_VALUE;
+            case INTEGER:
+                return Integer.MAX_VALUE;
+            default:
+                return Long.MAX_VALUE;
+        }
+    }
+
     /** The SQL type of an Arrow field, with the field's nullability. */
     public static RelDataType toRelType(Field field, RelDataTypeFactory factory) {
         Objects.requireNonNull(field, "field");

@@ -8,12 +8,12 @@ import io.polaroid.engine.exec.vector.ColumnKind;
 import io.polaroid.engine.exec.vector.KeyTable;
 import io.polaroid.engine.exec.vector.MemoryReservation;
 import io.polaroid.engine.exec.vector.OutputBatch;
-import io.polaroid.engine.exec.vector.RowStore;
 import io.polaroid.engine.exec.vector.VectorGather;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -21,27 +21,35 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Equi-join of two inputs by hashing: the right input is read completely into a {@link RowStore} (the
- * build side) with a {@link KeyTable} from each distinct key to the chain of build rows holding it (a
- * {@code next[]} array); then each left batch is looked up in one vectorized pass and the matching pairs
- * are gathered into output batches of at most {@code batchRows} rows, so a key with many matches spreads
- * over several batches.
+ * Equi-join of two inputs by hashing: the right input is read completely into a {@link JoinTable} (the
+ * build side: its rows, a {@link KeyTable} from each distinct key to the chain of build rows holding it);
+ * then each left batch is looked up in one vectorized pass and the matching pairs are gathered into
+ * output batches of at most {@code batchRows} rows, so a key with many matches spreads over several
+ * batches.
  *
  * <p>Output columns are the left input's followed by the right input's (SEMI and ANTI: the left input's
  * only), with the types of the inputs. A NULL key never matches. The optional residual {@link JoinFilter}
  * decides which key-matching pairs really match; outer and anti joins consider a row unmatched when no
  * pair of it passes. Without key columns every pair is a candidate (a cross join, usually with a residual).
  *
- * <p>The operator owns its inputs and the residual filter, and closes them when it is closed.
+ * <p>Probing can be spread over threads: operators created with a {@linkplain #probing shared build side}
+ * each probe their own left input against one table that is built once (INNER, LEFT, SEMI and ANTI joins,
+ * which emit nothing after the probe side ends).
+ *
+ * <p>The operator owns its inputs and the residual filter, and closes them when it is closed; a shared
+ * build side is closed by whoever shares it.
  */
 public final class HashJoinOperator implements BatchSource {
     private static final String NAME = "hash join";
     /** Chain end / a probe row with no chain. */
-    private static final int NONE = -1;
+    private static final int NONE = JoinTable.NONE;
 
     private final ExecutionContext context;
     private final BatchSource left;
+    /** The right input when this operator builds its own table; null when probing a shared one. */
     private final BatchSource right;
+    private final Supplier<JoinTable> sharedBuild;
+    private final Schema rightSchema;
     private final JoinKind kind;
     private final int[] leftKeys;
     private final int[] rightKeys;
@@ -50,11 +58,8 @@ public final class HashJoinOperator implements BatchSource {
     private final int batchRows;
     private final MemoryReservation memory;
 
-    private RowStore build;
-    private KeyTable keyTable;
-    /** First build row of each key id, and the next build row with the same key. */
-    private int[] head;
-    private int[] next;
+    private JoinTable build;
+    private KeyTable.Lookup lookup;
     /** Build rows that matched at least once (RIGHT and FULL joins). */
     private long[] buildMatched;
 
@@ -65,9 +70,14 @@ public final class HashJoinOperator implements BatchSource {
     private final int[] selected;
 
     private Phase phase = Phase.BUILD;
+    /** Selects the left rows that take part (null: all). */
+    private JoinFilter leftFilter;
+    private int[] leftSelected = new int[0];
     private Batch probe;
     private int[] probeIds = new int[0];
     private boolean[] probeMatched = new boolean[0];
+    /** Left rows the left filter kept (all without a filter): the others are neither matched nor unmatched. */
+    private boolean[] probeActive = new boolean[0];
     /** The probe row being matched, and its chain position ({@link #NONE}: not started). */
     private int probeRow;
     private int chainRow;
@@ -80,16 +90,56 @@ public final class HashJoinOperator implements BatchSource {
 
     public HashJoinOperator(ExecutionContext ctx, BatchSource left, BatchSource right, JoinKind kind,
                             int[] leftKeys, int[] rightKeys, Schema outputSchema, JoinFilter residual) {
+        this(ctx, left, Objects.requireNonNull(right, "right"), null, right.schema(), kind, leftKeys, rightKeys,
+                outputSchema, residual);
+    }
+
+    /**
+     * A join that probes {@code left} against a build side shared with other operators (probing threads),
+     * which {@code sharedBuild} builds on first use, once. Only for joins that emit nothing after the probe
+     * side ends (INNER, LEFT, SEMI, ANTI).
+     *
+     * @param rightSchema the schema of the build side's rows
+     */
+    public static HashJoinOperator probing(ExecutionContext ctx, BatchSource left, Supplier<JoinTable> sharedBuild,
+                                           Schema rightSchema, JoinKind kind, int[] leftKeys, int[] rightKeys,
+                                           Schema outputSchema, JoinFilter residual) {
+        return probing(ctx, left, null, sharedBuild, rightSchema, kind, leftKeys, rightKeys, outputSchema, residual);
+    }
+
+    /**
+     * As {@link #probing(ExecutionContext, BatchSource, Supplier, Schema, JoinKind, int[], int[], Schema,
+     * JoinFilter)}, keeping only the left rows {@code leftFilter} selects (a WHERE on the left input):
+     * the join probes with the left batches as they come and ignores the other rows, instead of a filter
+     * copying the selected rows of every column into new vectors first.
+     */
+    public static HashJoinOperator probing(ExecutionContext ctx, BatchSource left, JoinFilter leftFilter,
+                                           Supplier<JoinTable> sharedBuild, Schema rightSchema, JoinKind kind,
+                                           int[] leftKeys, int[] rightKeys, Schema outputSchema, JoinFilter residual) {
+        if (kind.emitsUnmatchedRight()) {
+            throw new IllegalArgumentException(kind + " joins need the build side to themselves");
+        }
+        HashJoinOperator join = new HashJoinOperator(ctx, left, null, Objects.requireNonNull(sharedBuild, "sharedBuild"),
+                rightSchema, kind, leftKeys, rightKeys, outputSchema, residual);
+        join.leftFilter = leftFilter;
+        return join;
+    }
+
+    private HashJoinOperator(ExecutionContext ctx, BatchSource left, BatchSource right,
+                             Supplier<JoinTable> sharedBuild, Schema rightSchema, JoinKind kind, int[] leftKeys,
+                             int[] rightKeys, Schema outputSchema, JoinFilter residual) {
         this.context = Objects.requireNonNull(ctx, "ctx");
         this.left = Objects.requireNonNull(left, "left");
-        this.right = Objects.requireNonNull(right, "right");
+        this.right = right;
+        this.sharedBuild = sharedBuild;
+        this.rightSchema = Objects.requireNonNull(rightSchema, "rightSchema");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.leftKeys = Objects.requireNonNull(leftKeys, "leftKeys").clone();
         this.rightKeys = Objects.requireNonNull(rightKeys, "rightKeys").clone();
         this.outputSchema = Objects.requireNonNull(outputSchema, "outputSchema");
         this.residual = residual;
-        checkKeys(left.schema(), right.schema());
-        checkOutputSchema(left.schema(), right.schema());
+        checkKeys(left.schema(), rightSchema);
+        checkOutputSchema(left.schema(), rightSchema);
         this.batchRows = ctx.batchRows();
         this.memory = new MemoryReservation(ctx.allocator(), NAME);
         this.pairLeft = new int[batchRows];
@@ -172,97 +222,84 @@ public final class HashJoinOperator implements BatchSource {
     // ---- build side -------------------------------------------------------------------------------
 
     private void buildSide() {
-        Schema rightSchema = right.schema();
-        build = new RowStore(context.allocator(), rightSchema.getFields());
-        for (Batch batch = right.next(); batch != null; batch = right.next()) {
-            context.checkCancelled();
-            build.append(batch.columns(), 0, batch.rowCount());
-        }
-        int rows = build.rowCount();
-        memory.reserve(4L * rows);
-        next = new int[rows];
-        int keyCount;
-        if (rightKeys.length == 0) {
-            Arrays.fill(next, 0);
-            keyCount = rows > 0 ? 1 : 0;
-        } else {
-            keyCount = assignBuildKeyIds(rightSchema);
-        }
-        // Chains in ascending row order: walk the rows backwards, pushing each on its key's chain.
-        memory.reserve(4L * keyCount);
-        head = new int[keyCount];
-        Arrays.fill(head, NONE);
-        for (int row = rows - 1; row >= 0; row--) {
-            int id = next[row];
-            if (id >= 0) {
-                next[row] = head[id];
-                head[id] = row;
-            } else {
-                next[row] = NONE;
-            }
-        }
+        build = right != null ? JoinTable.build(context, right, rightKeys) : sharedBuild.get();
+        lookup = rightKeys.length == 0 ? null : build.newLookup();
         if (kind.emitsUnmatchedRight()) {
-            memory.reserve(8L * ((rows + 63) >>> 6));
-            buildMatched = new long[(rows + 63) >>> 6];
+            memory.reserve(8L * ((build.rowCount() + 63) >>> 6));
+            buildMatched = new long[(build.rowCount() + 63) >>> 6];
         }
-    }
-
-    /** Inserts the build keys chunk by chunk, leaving each row's key id (or -1) in {@code next[]}. */
-    private int assignBuildKeyIds(Schema rightSchema) {
-        List<ArrowType> keyTypes = new ArrayList<>();
-        for (int key : rightKeys) {
-            keyTypes.add(rightSchema.getFields().get(key).getType());
-        }
-        keyTable = KeyTable.create(keyTypes, false, context.allocator(), NAME);
-        int[] ids = new int[Math.min(RowStore.CHUNK_ROWS, Math.max(build.rowCount(), 1))];
-        int chunks = (build.rowCount() + RowStore.CHUNK_ROWS - 1) >>> RowStore.CHUNK_SHIFT;
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            context.checkCancelled();
-            List<FieldVector> keys = new ArrayList<>(rightKeys.length);
-            for (int key : rightKeys) {
-                keys.add(build.chunks(key)[chunk]);
-            }
-            int first = chunk << RowStore.CHUNK_SHIFT;
-            int count = Math.min(RowStore.CHUNK_ROWS, build.rowCount() - first);
-            keyTable.insert(keys, count, ids);
-            System.arraycopy(ids, 0, next, first, count);
-        }
-        return keyTable.size();
     }
 
     // ---- probe side -------------------------------------------------------------------------------
 
     /** Reads the next non-empty left batch and looks up its keys; false at the end of the left input. */
     private boolean startProbeBatch() {
-        Batch batch = left.next();
-        while (batch != null && batch.rowCount() == 0) {
+        Batch batch;
+        int kept;
+        do {
             batch = left.next();
-        }
-        if (batch == null) {
-            return false;
-        }
+            if (batch == null) {
+                return false;
+            }
+            kept = batch.rowCount() == 0 ? 0 : select(batch);
+        } while (kept == 0);
         int rows = batch.rowCount();
         if (probeIds.length < rows) {
-            memory.resize(5L * probeIds.length, 5L * rows);
+            memory.resize(10L * probeIds.length, 10L * rows);
             probeIds = new int[rows];
             probeMatched = new boolean[rows];
+            probeActive = new boolean[rows];
+        }
+        if (leftFilter == null) {
+            Arrays.fill(probeActive, 0, rows, true);
+        } else {
+            Arrays.fill(probeActive, 0, rows, false);
+            for (int i = 0; i < kept; i++) {
+                probeActive[leftSelected[i]] = true;
+            }
         }
         if (leftKeys.length == 0) {
-            Arrays.fill(probeIds, 0, rows, head.length > 0 ? 0 : NONE);
-        } else if (keyTable.size() == 0) {
+            Arrays.fill(probeIds, 0, rows, build.keyCount() > 0 ? 0 : NONE);
+        } else if (build.keyCount() == 0) {
             Arrays.fill(probeIds, 0, rows, NONE);
         } else {
             List<FieldVector> keys = new ArrayList<>(leftKeys.length);
             for (int key : leftKeys) {
                 keys.add(batch.column(key));
             }
-            keyTable.lookup(keys, rows, probeIds);
+            if (leftFilter == null) {
+                lookup.lookup(keys, rows, probeIds);
+            } else {
+                lookup.lookup(keys, rows, probeIds, probeActive);
+            }
         }
         Arrays.fill(probeMatched, 0, rows, false);
+        if (leftFilter != null) {
+            for (int row = 0; row < rows; row++) {
+                if (!probeActive[row]) {
+                    probeIds[row] = NONE;
+                }
+            }
+        }
         probe = batch;
         probeRow = 0;
         chainStarted = false;
         return true;
+    }
+
+    /** The number of rows of {@code batch} the left filter keeps (into {@code leftSelected}); all without one. */
+    private int select(Batch batch) {
+        if (leftFilter == null) {
+            return batch.rowCount();
+        }
+        if (leftSelected.length < batch.rowCount()) {
+            leftSelected = new int[batch.rowCount()];
+        }
+        int kept = leftFilter.select(batch, leftSelected);
+        if (kept < 0 || kept > batch.rowCount()) {
+            throw new IllegalStateException("left filter selected " + kept + " of " + batch.rowCount() + " rows");
+        }
+        return kept;
     }
 
     /**
@@ -306,7 +343,7 @@ public final class HashJoinOperator implements BatchSource {
         while (probeRow < rows && pairs < batchRows) {
             if (!chainStarted) {
                 int id = probeIds[probeRow];
-                chainRow = id >= 0 ? head[id] : NONE;
+                chainRow = id >= 0 ? build.head(id) : NONE;
                 chainStarted = true;
             }
             if (oncePerProbeRow && probeMatched[probeRow]) {
@@ -316,7 +353,7 @@ public final class HashJoinOperator implements BatchSource {
                 pairLeft[pairs] = probeRow;
                 pairRight[pairs] = chainRow;
                 pairs++;
-                chainRow = next[chainRow];
+                chainRow = build.next(chainRow);
             }
             if (chainRow == NONE) {
                 probeRow++;
@@ -333,7 +370,7 @@ public final class HashJoinOperator implements BatchSource {
         }
         if (candidates == null) {
             List<Field> fields = new ArrayList<>(left.schema().getFields());
-            fields.addAll(right.schema().getFields());
+            fields.addAll(rightSchema.getFields());
             candidates = new OutputBatch(fields, context.allocator());
         }
         candidates.reset();
@@ -363,7 +400,7 @@ public final class HashJoinOperator implements BatchSource {
         int pairs = 0;
         int rows = probe.rowCount();
         while (tailRow < rows && pairs < batchRows) {
-            if (probeMatched[tailRow] == wantMatched) {
+            if (probeActive[tailRow] && probeMatched[tailRow] == wantMatched) {
                 pairLeft[pairs] = tailRow;
                 pairRight[pairs] = NONE;
                 pairs++;
@@ -460,9 +497,10 @@ public final class HashJoinOperator implements BatchSource {
         }
         closed = true;
         probe = null;
-        head = null;
-        next = null;
         buildMatched = null;
-        Closeables.closeAll(output, candidates, keyTable, build, memory, residual, left, right);
+        // a shared build side belongs to whoever shares it; one built here (or never built) is ours
+        AutoCloseable ownBuild = right != null ? build : null;
+        Closeables.closeAll(output, candidates, lookup, ownBuild, memory, residual, leftFilter, left,
+                build == null ? right : null);
     }
 }

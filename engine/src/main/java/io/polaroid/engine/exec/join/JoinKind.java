@@ -20,8 +20,11 @@ public enum JoinKind {
         return this == LEFT || this == FULL;
     }
 
-    /** Whether right rows without a match are emitted (null-filled). */
-    boolean emitsUnmatchedRight() {
+    /**
+     * Whether right rows without a match are emitted (null-filled), after the left input ends: such a
+     * join needs its build side to itself, it cannot share it between probing threads.
+     */
+    public boolean emitsUnmatchedRight() {
         return this == RIGHT || this == FULL;
     }
 

@@ -51,7 +51,7 @@ public final class FilterOperator implements BatchSource {
                 continue;
             }
             OutputBatch out = output();
-            out.reset();
+            out.resetForGather();
             int[] indices = selection.indices();
             for (int c = 0; c < batch.columnCount(); c++) {
                 VectorGather.gather(batch.column(c), indices, 0, selected, out.vector(c), 0);

@@ -9,6 +9,7 @@ import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -16,17 +17,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Reads the splits of a {@link ScanPlan} on several threads at once, so decoding overlaps with the work
- * the consumer does on the batches it already has.
+ * Reads the splits of a {@link ScanPlan} on several threads at once, and runs on each thread the
+ * operators that work batch by batch above the scan (a <em>stage</em>: filters, projections, a partial
+ * aggregation), so that work is spread over the cores too, not just decoding.
  *
- * <p>Batches are handed over without copying: a worker passes a batch to the consumer and waits until
- * the consumer asks for its next batch (and so is done with this one) before it reads on, because a batch
- * is only valid until its source's next call. With {@code n} workers up to {@code n} batches are decoded
- * ahead. Batches arrive in whatever order the workers finish them; SQL does not promise an order without
- * ORDER BY.
+ * <p>Each worker pulls splits from a shared queue as one stream of batches, applies its own instance of
+ * the stage to that stream (operators are single-threaded; each worker has its own), and hands the
+ * stage's batches to the consumer without copying: it waits until the consumer asks for its next batch
+ * (and so is done with this one) before it goes on, because a batch is only valid until its source's next
+ * call. With {@code n} workers up to {@code n} batches are ready ahead. Batches arrive in whatever order
+ * the workers finish them; SQL does not promise an order without ORDER BY.
  */
 public final class ParallelScanSource implements BatchSource {
     private static final long POLL_MILLIS = 50;
@@ -34,6 +38,8 @@ public final class ParallelScanSource implements BatchSource {
     private final ExecutionContext context;
     private final ScanPlan plan;
     private final List<ScanSplit> splits;
+    private final UnaryOperator<BatchSource> stage;
+    private final Schema schema;
     private final AtomicInteger nextSplit = new AtomicInteger();
     private final BlockingQueue<Handoff> ready;
     private final List<Future<?>> workers = new ArrayList<>();
@@ -49,9 +55,22 @@ public final class ParallelScanSource implements BatchSource {
     private record Handoff(Batch batch, Semaphore consumed, RuntimeException failure) {
     }
 
+    /** A parallel scan handing over the scan's own batches. */
     public ParallelScanSource(ExecutionContext context, ScanPlan plan, ExecutorService executor, int threads) {
-        this.context = context;
-        this.plan = plan;
+        this(context, plan, executor, threads, UnaryOperator.identity(), plan.schema());
+    }
+
+    /**
+     * @param stage  builds one worker's operators over that worker's stream of split batches (called once
+     *               per worker, on the worker's thread); the operators own and close their input
+     * @param schema the schema of the stage's batches
+     */
+    public ParallelScanSource(ExecutionContext context, ScanPlan plan, ExecutorService executor, int threads,
+                              UnaryOperator<BatchSource> stage, Schema schema) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.schema = Objects.requireNonNull(schema, "schema");
         this.splits = plan.splits();
         int workerCount = Math.max(1, Math.min(threads, splits.size()));
         this.ready = new ArrayBlockingQueue<>(workerCount * 2);
@@ -67,34 +86,76 @@ public final class ParallelScanSource implements BatchSource {
     }
 
     private void work() {
-        try {
-            int index;
-            while (!closed && (index = nextSplit.getAndIncrement()) < splits.size()) {
-                try (BatchSource source = splits.get(index).open(context.allocator())) {
-                    Batch batch;
-                    while (!closed && (batch = source.next()) != null) {
-                        if (batch.rowCount() == 0) {
-                            continue;
-                        }
-                        Semaphore consumed = new Semaphore(0);
-                        if (!offer(new Handoff(batch, consumed, null))) {
-                            return;
-                        }
-                        while (!consumed.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                            if (closed) {
-                                return;
-                            }
-                        }
+        try (BatchSource staged = stage.apply(new WorkerSplits())) {
+            Batch batch;
+            while (!closed && (batch = staged.next()) != null) {
+                if (batch.rowCount() == 0) {
+                    continue;
+                }
+                Semaphore consumed = new Semaphore(0);
+                if (!offer(new Handoff(batch, consumed, null))) {
+                    return;
+                }
+                while (!consumed.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return;
                     }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            offer(new Handoff(null, null, e));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            offer(new Handoff(null, null, e instanceof RuntimeException ? (RuntimeException) e
+                    : new PolaroidException(ErrorCode.OUT_OF_MEMORY, "out of memory while scanning", e)));
         } finally {
             if (runningWorkers.decrementAndGet() == 0) {
                 offer(new Handoff(null, null, null));
+            }
+        }
+    }
+
+    /**
+     * The splits one worker reads, as one stream: the next split is taken from the shared queue when the
+     * current one ends. Once the scan is closed it ends early, so a stage that consumes its whole input
+     * (a partial aggregation) stops promptly.
+     */
+    private final class WorkerSplits implements BatchSource {
+        private BatchSource current;
+
+        @Override
+        public Schema schema() {
+            return plan.schema();
+        }
+
+        @Override
+        public Batch next() {
+            while (!closed) {
+                context.checkCancelled();
+                if (current == null) {
+                    int index = nextSplit.getAndIncrement();
+                    if (index >= splits.size()) {
+                        return null;
+                    }
+                    current = splits.get(index).open(context.allocator());
+                }
+                Batch batch = current.next();
+                if (batch == null) {
+                    BatchSource done = current;
+                    current = null;
+                    done.close();
+                } else if (batch.rowCount() > 0) {
+                    return batch;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                BatchSource open = current;
+                current = null;
+                open.close();
             }
         }
     }
@@ -115,7 +176,7 @@ public final class ParallelScanSource implements BatchSource {
 
     @Override
     public Schema schema() {
-        return plan.schema();
+        return schema;
     }
 
     @Override
@@ -152,7 +213,7 @@ public final class ParallelScanSource implements BatchSource {
 
     private Batch emptyBatch() {
         returnedAny = true;
-        EmptyBatch empty = new EmptyBatch(plan.schema(), context.allocator());
+        EmptyBatch empty = new EmptyBatch(schema, context.allocator());
         emptyBatches.add(empty);
         return empty.batch();
     }

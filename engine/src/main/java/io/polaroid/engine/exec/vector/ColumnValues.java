@@ -1,6 +1,7 @@
 package io.polaroid.engine.exec.vector;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -30,31 +31,33 @@ public final class ColumnValues {
         int shift = at - from;
         int end = from + count;
         if (vector instanceof BitVector) {
+            long address = BufferAccess.address(data, ((long) end + 7) >>> 3);
             for (int i = from; i < end; i++) {
-                out[i + shift] = BitVectorHelper.get(data, i);
+                out[i + shift] = BufferAccess.bit(address, i);
             }
             return;
         }
         int width = ((BaseFixedWidthVector) vector).getTypeWidth();
+        long address = BufferAccess.address(data, (long) end * width);
         switch (width) {
             case 8 -> {
                 for (int i = from; i < end; i++) {
-                    out[i + shift] = data.getLong((long) i << 3);
+                    out[i + shift] = MemoryUtil.getLong(address + ((long) i << 3));
                 }
             }
             case 4 -> {
                 for (int i = from; i < end; i++) {
-                    out[i + shift] = data.getInt((long) i << 2);
+                    out[i + shift] = MemoryUtil.getInt(address + ((long) i << 2));
                 }
             }
             case 2 -> {
                 for (int i = from; i < end; i++) {
-                    out[i + shift] = data.getShort((long) i << 1);
+                    out[i + shift] = MemoryUtil.getShort(address + ((long) i << 1));
                 }
             }
             case 1 -> {
                 for (int i = from; i < end; i++) {
-                    out[i + shift] = data.getByte(i);
+                    out[i + shift] = MemoryUtil.getByte(address + i);
                 }
             }
             default -> throw new IllegalArgumentException("not an integer-like column: " + vector.getField());
@@ -72,12 +75,14 @@ public final class ColumnValues {
         int shift = at - from;
         int end = from + count;
         if (vector instanceof Float4Vector) {
+            long address = BufferAccess.address(data, (long) end << 2);
             for (int i = from; i < end; i++) {
-                out[i + shift] = data.getFloat((long) i << 2);
+                out[i + shift] = Float.intBitsToFloat(MemoryUtil.getInt(address + ((long) i << 2)));
             }
         } else if (ColumnKind.of(vector.getField().getType()) == ColumnKind.FLOATING) {
+            long address = BufferAccess.address(data, (long) end << 3);
             for (int i = from; i < end; i++) {
-                out[i + shift] = data.getDouble((long) i << 3);
+                out[i + shift] = Double.longBitsToDouble(MemoryUtil.getLong(address + ((long) i << 3)));
             }
         } else {
             long[] longs = new long[count];
@@ -90,17 +95,22 @@ public final class ColumnValues {
 
     /** The low and high 64 bits of the 128-bit unscaled values of rows {@code [from, from+count)} of a Decimal column. */
     public static void readDecimals(FieldVector vector, int from, int count, long[] low, long[] high, int at) {
-        ArrowBuf data = vector.getDataBuffer();
+        long address = BufferAccess.address(vector.getDataBuffer(), ((long) from + count) << 4);
         for (int i = 0; i < count; i++) {
-            long position = ((long) from + i) << 4;
-            low[at + i] = data.getLong(position);
-            high[at + i] = data.getLong(position + 8);
+            long position = address + (((long) from + i) << 4);
+            low[at + i] = MemoryUtil.getLong(position);
+            high[at + i] = MemoryUtil.getLong(position + 8);
         }
     }
 
-    /** Whether any of the vector's values is NULL (cheap: Arrow counts bits a word at a time). */
+    /** Whether any of the vector's values is NULL (a word at a time, stopping at the first NULL). */
     public static boolean mayHaveNulls(FieldVector vector) {
-        return vector.getNullCount() > 0;
+        return BufferAccess.hasNulls(vector, vector.getValueCount());
+    }
+
+    /** Whether any of rows {@code [0, rows)} is NULL: see {@link BufferAccess#hasNulls}. */
+    public static boolean mayHaveNulls(FieldVector vector, int rows) {
+        return BufferAccess.hasNulls(vector, rows);
     }
 
     public static boolean isNull(ArrowBuf validity, int row) {

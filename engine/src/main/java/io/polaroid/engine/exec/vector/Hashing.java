@@ -1,6 +1,7 @@
 package io.polaroid.engine.exec.vector;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * 64-bit hashing of key values for the hash tables. The byte hash follows the structure of xxHash64's
@@ -24,26 +25,47 @@ public final class Hashing {
 
     /** The hash of {@code length} bytes of {@code buffer} at {@code start}. */
     public static long hashBytes(ArrowBuf buffer, long start, int length) {
+        return hashMemory(BufferAccess.address(buffer, start + length) + start, length);
+    }
+
+    /** The hash of the {@code length} bytes at memory {@code address} (checked by the caller). */
+    static long hashMemory(long address, int length) {
         long hash = P5 + length;
-        long position = start;
-        long end = start + length;
+        long position = address;
+        long end = address + length;
         while (position + 8 <= end) {
-            long word = buffer.getLong(position) * P2;
+            long word = MemoryUtil.getLong(position) * P2;
             hash ^= Long.rotateLeft(word, 31) * P1;
             hash = Long.rotateLeft(hash, 27) * P1 + P4;
             position += 8;
         }
         if (position + 4 <= end) {
-            hash ^= (buffer.getInt(position) & 0xFFFFFFFFL) * P1;
+            hash ^= (MemoryUtil.getInt(position) & 0xFFFFFFFFL) * P1;
             hash = Long.rotateLeft(hash, 23) * P2 + P3;
             position += 4;
         }
         while (position < end) {
-            hash ^= (buffer.getByte(position) & 0xFFL) * P5;
+            hash ^= (MemoryUtil.getByte(position) & 0xFFL) * P5;
             hash = Long.rotateLeft(hash, 11) * P1;
             position++;
         }
         return avalanche(hash);
+    }
+
+    /** Whether the {@code length} bytes at two memory addresses are equal (checked by the caller). */
+    static boolean sameMemory(long a, long b, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (MemoryUtil.getLong(a + i) != MemoryUtil.getLong(b + i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (MemoryUtil.getByte(a + i) != MemoryUtil.getByte(b + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long avalanche(long hash) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -27,6 +27,8 @@ final class KeySerializer implements AutoCloseable {
     private boolean[] hasNull = new boolean[0];
     private long[] scratch = new long[0];
     private double[] doubles = new double[0];
+    /** Bytes of the current batch's keys in {@link #buffer}. */
+    private long written;
 
     KeySerializer(ColumnKind[] kinds, boolean nullsAreKeys, BufferAllocator allocator) {
         this.kinds = kinds.clone();
@@ -34,6 +36,11 @@ final class KeySerializer implements AutoCloseable {
         this.bitmapBytes = nullsAreKeys ? (kinds.length + 7) >>> 3 : 0;
         this.allocator = allocator;
         this.buffer = allocator.getEmpty();
+    }
+
+    /** A serializer of the same key columns with buffers of its own (for another thread). */
+    KeySerializer copy() {
+        return new KeySerializer(kinds, nullsAreKeys, allocator);
     }
 
     ArrowBuf buffer() {
@@ -79,10 +86,12 @@ final class KeySerializer implements AutoCloseable {
             throw new IllegalStateException("keys of one batch exceed 2 GB");
         }
         ensureBuffer(total);
+        written = total;
         // lengths[] doubles as each row's write cursor while the columns are written, then is restored.
+        long base = BufferAccess.address(buffer, total);
         for (int i = 0; i < rowCount; i++) {
             if (bitmapBytes > 0) {
-                buffer.setZero(starts[i], bitmapBytes);
+                MemoryUtil.setMemory(base + starts[i], bitmapBytes, (byte) 0);
             }
             lengths[i] = bitmapBytes;
         }
@@ -92,8 +101,8 @@ final class KeySerializer implements AutoCloseable {
     }
 
     private void addLengths(FieldVector column, ColumnKind kind, int rowCount) {
-        boolean nulls = ColumnValues.mayHaveNulls(column);
-        ArrowBuf validity = column.getValidityBuffer();
+        boolean nulls = ColumnValues.mayHaveNulls(column, rowCount);
+        long validity = nulls ? BufferAccess.address(column.getValidityBuffer(), ((long) rowCount + 7) >>> 3) : 0;
         int fixed = switch (kind) {
             case BOOL -> 1;
             case LONG, FLOATING -> 8;
@@ -101,16 +110,17 @@ final class KeySerializer implements AutoCloseable {
             case BYTES -> 4;
             case OTHER -> throw new IllegalArgumentException("cannot use " + column.getField() + " as a key");
         };
-        ArrowBuf offsets = kind == ColumnKind.BYTES ? column.getOffsetBuffer() : null;
+        long offsets = kind == ColumnKind.BYTES
+                ? BufferAccess.address(column.getOffsetBuffer(), ((long) rowCount + 1) << 2) : 0;
         for (int i = 0; i < rowCount; i++) {
-            if (nulls && ColumnValues.isNull(validity, i)) {
+            if (nulls && BufferAccess.bit(validity, i) == 0) {
                 if (!nullsAreKeys) {
                     hasNull[i] = true;
                 }
             } else {
                 int length = fixed;
-                if (offsets != null) {
-                    length += offsets.getInt(((long) i + 1) << 2) - offsets.getInt((long) i << 2);
+                if (offsets != 0) {
+                    length += MemoryUtil.getInt(offsets + (((long) i + 1) << 2)) - MemoryUtil.getInt(offsets + ((long) i << 2));
                 }
                 lengths[i] += length;
             }
@@ -119,8 +129,8 @@ final class KeySerializer implements AutoCloseable {
 
     private void writeColumn(FieldVector column, int index, int rowCount) {
         ColumnKind kind = kinds[index];
-        boolean nulls = ColumnValues.mayHaveNulls(column);
-        ArrowBuf validity = column.getValidityBuffer();
+        boolean nulls = ColumnValues.mayHaveNulls(column, rowCount);
+        long validity = nulls ? BufferAccess.address(column.getValidityBuffer(), ((long) rowCount + 7) >>> 3) : 0;
         if (kind == ColumnKind.LONG || kind == ColumnKind.BOOL) {
             ColumnValues.readLongs(column, rowCount, scratch);
         } else if (kind == ColumnKind.FLOATING) {
@@ -129,35 +139,43 @@ final class KeySerializer implements AutoCloseable {
                 scratch[i] = ColumnValues.keyBits(doubles[i]);
             }
         }
-        ArrowBuf data = column.getDataBuffer();
-        ArrowBuf offsets = kind == ColumnKind.BYTES ? column.getOffsetBuffer() : null;
+        long data = 0;
+        long offsets = 0;
+        if (kind == ColumnKind.DECIMAL) {
+            data = BufferAccess.address(column.getDataBuffer(), (long) rowCount << 4);
+        } else if (kind == ColumnKind.BYTES) {
+            offsets = BufferAccess.address(column.getOffsetBuffer(), ((long) rowCount + 1) << 2);
+            data = BufferAccess.address(column.getDataBuffer(), MemoryUtil.getInt(offsets + ((long) rowCount << 2)));
+        }
+        long target = BufferAccess.address(buffer, written);
         for (int i = 0; i < rowCount; i++) {
             if (hasNull[i]) {
                 continue;
             }
-            if (nulls && ColumnValues.isNull(validity, i)) {
-                BitVectorHelper.setBit(buffer, ((long) starts[i] << 3) + index);
+            if (nulls && BufferAccess.bit(validity, i) == 0) {
+                long bitAt = target + starts[i] + (index >>> 3);
+                MemoryUtil.putByte(bitAt, (byte) (MemoryUtil.getByte(bitAt) | (1 << (index & 7))));
                 continue;
             }
-            long at = (long) starts[i] + lengths[i];
+            long at = target + starts[i] + lengths[i];
             switch (kind) {
                 case BOOL -> {
-                    buffer.setByte(at, (int) scratch[i]);
+                    MemoryUtil.putByte(at, (byte) scratch[i]);
                     lengths[i] += 1;
                 }
                 case LONG, FLOATING -> {
-                    buffer.setLong(at, scratch[i]);
+                    MemoryUtil.putLong(at, scratch[i]);
                     lengths[i] += 8;
                 }
                 case DECIMAL -> {
-                    buffer.setBytes(at, data, (long) i << 4, 16);
+                    MemoryUtil.copyMemory(data + ((long) i << 4), at, 16);
                     lengths[i] += 16;
                 }
                 case BYTES -> {
-                    int start = offsets.getInt((long) i << 2);
-                    int length = offsets.getInt(((long) i + 1) << 2) - start;
-                    buffer.setInt(at, length);
-                    buffer.setBytes(at + 4, data, start, length);
+                    int start = MemoryUtil.getInt(offsets + ((long) i << 2));
+                    int length = MemoryUtil.getInt(offsets + (((long) i + 1) << 2)) - start;
+                    MemoryUtil.putInt(at, length);
+                    MemoryUtil.copyMemory(data + start, at + 4, length);
                     lengths[i] += 4 + length;
                 }
                 default -> throw new IllegalStateException(kind.toString());

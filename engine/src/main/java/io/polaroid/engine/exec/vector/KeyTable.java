@@ -16,8 +16,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  *
  * <p>Work is vectorized per batch: the key columns are read (or serialized) column at a time, hashed in one
  * loop and probed in another; only the probe compares individual keys. A single integer-like or floating
- * key is kept as a {@code long} (with a direct-indexed array for 8- and 16-bit domains), a single string key
- * as its bytes, and any other combination as {@link KeySerializer serialized} bytes. Heap arrays are
+ * key is kept as a {@code long} (with a direct-indexed array for 8- and 16-bit domains), short strings and
+ * booleans {@link PackedKeyTable packed} into a {@code long}, a single string key as its bytes, and any
+ * other combination as {@link KeySerializer serialized} bytes. Heap arrays are
  * accounted to the allocator, key bytes live in Arrow buffers from it.
  */
 public abstract class KeyTable implements AutoCloseable {
@@ -57,6 +58,10 @@ public abstract class KeyTable implements AutoCloseable {
                 || kinds[0] == ColumnKind.FLOATING)) {
             return new LongKeyTable(keyTypes.get(0), nullsAreKeys, memory);
         }
+        PackedKeyTable packed = PackedKeyTable.createIfPackable(kinds, nullsAreKeys, allocator, memory);
+        if (packed != null) {
+            return packed;
+        }
         KeySerializer serializer = kinds.length == 1 && kinds[0] == ColumnKind.BYTES
                 ? null : new KeySerializer(kinds, nullsAreKeys, allocator);
         return new BytesKeyTable(serializer, nullsAreKeys, allocator, memory);
@@ -72,6 +77,35 @@ public abstract class KeyTable implements AutoCloseable {
 
     /** Writes the id of each row's key, or -1 when the table does not hold it (or it has a NULL). */
     public abstract void lookup(List<FieldVector> keys, int rowCount, int[] ids);
+
+    /**
+     * A reader of this table with scratch space of its own: once nothing is inserted any more, readers on
+     * different threads may look keys up at the same time (the probe threads of a hash join). A reader is
+     * itself single-threaded and must not outlive the table.
+     */
+    public abstract Lookup newLookup();
+
+    /** Looks keys up in a {@link KeyTable} that no longer changes; see {@link #newLookup()}. */
+    @FunctionalInterface
+    public interface Lookup extends AutoCloseable {
+        /** As {@link KeyTable#lookup}. */
+        void lookup(List<FieldVector> keys, int rowCount, int[] ids);
+
+        /** As {@link #lookup(List, int, int[])} for the rows where {@code active} is set; the others get -1. */
+        default void lookup(List<FieldVector> keys, int rowCount, int[] ids, boolean[] active) {
+            lookup(keys, rowCount, ids);
+            for (int row = 0; row < rowCount; row++) {
+                if (!active[row]) {
+                    ids[row] = -1;
+                }
+            }
+        }
+
+        /** Releases the reader's scratch memory. */
+        @Override
+        default void close() {
+        }
+    }
 
     /** The number of distinct keys. */
     public abstract int size();

@@ -1,18 +1,15 @@
 package io.polaroid.engine.exec.vector;
 
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
- * {@link KeyTable} for one integer-like, boolean or floating-point key column, held as a {@code long}.
- * Open addressing with linear probing; each slot is a (key, id + 1) pair of adjacent {@code long}s, so a
- * probe touches one cache line. Keys of an
- * 8-bit, 16-bit or boolean column index a direct array instead (no hashing at all).
+ * {@link KeyTable} for one integer-like, boolean or floating-point key column, held as a {@code long} in
+ * {@link LongSlots}. Keys of an 8-bit, 16-bit or boolean column index a direct array instead (no hashing
+ * at all).
  */
 final class LongKeyTable extends KeyTable {
-    private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
 
     private final boolean floating;
     private final boolean nullsAreKeys;
@@ -20,14 +17,11 @@ final class LongKeyTable extends KeyTable {
     /** Direct mode: ids + 1 indexed by {@code key - directBase}; null in hash mode. */
     private final int[] direct;
     private final long directBase;
-    /** slots[2s] = key, slots[2s + 1] = id + 1 (0: empty slot). */
-    private long[] slots;
-    private int capacity;
-    private int shift;
+    /** Hash mode: key → id; null in direct mode. */
+    private final LongSlots slots;
     private int size;
     private int nullId = -1;
-    private long[] values = new long[0];
-    private double[] doubles = new double[0];
+    private final Scratch scratch = new Scratch();
 
     LongKeyTable(ArrowType type, boolean nullsAreKeys, MemoryReservation memory) {
         this.floating = ColumnKind.of(type) == ColumnKind.FLOATING;
@@ -39,10 +33,11 @@ final class LongKeyTable extends KeyTable {
             memory.reserve(4L << domainBits);
             direct = new int[1 << domainBits];
             directBase = type instanceof ArrowType.Bool ? 0 : -(1L << (domainBits - 1));
+            slots = null;
         } else {
             direct = null;
             directBase = 0;
-            allocateSlots(16);
+            slots = new LongSlots(memory);
         }
     }
 
@@ -53,21 +48,58 @@ final class LongKeyTable extends KeyTable {
 
     @Override
     public void insert(List<FieldVector> keys, int rowCount, int[] ids) {
-        probe(keys.get(0), rowCount, ids, true);
+        probe(scratch, keys.get(0), rowCount, ids, true);
     }
 
     @Override
     public void lookup(List<FieldVector> keys, int rowCount, int[] ids) {
-        probe(keys.get(0), rowCount, ids, false);
+        probe(scratch, keys.get(0), rowCount, ids, false);
     }
 
-    private void probe(FieldVector column, int rowCount, int[] ids, boolean add) {
-        read(column, rowCount);
-        boolean nulls = ColumnValues.mayHaveNulls(column);
-        ArrowBuf validity = column.getValidityBuffer();
-        long[] keys = values;
+    @Override
+    public Lookup newLookup() {
+        Scratch own = new Scratch();
+        return new Lookup() {
+            @Override
+            public void lookup(List<FieldVector> keys, int rowCount, int[] ids) {
+                probe(own, keys.get(0), rowCount, ids, false);
+            }
+
+            @Override
+            public void lookup(List<FieldVector> keys, int rowCount, int[] ids, boolean[] active) {
+                probe(own, keys.get(0), rowCount, ids, active);
+            }
+        };
+    }
+
+    /** Looks up the keys of the active rows only (the others get -1). */
+    private void probe(Scratch scratch, FieldVector column, int rowCount, int[] ids, boolean[] active) {
+        read(scratch, column, rowCount);
+        boolean nulls = ColumnValues.mayHaveNulls(column, rowCount);
+        long validity = nulls ? BufferAccess.address(column.getValidityBuffer(), ((long) rowCount + 7) >>> 3) : 0;
+        long[] keys = scratch.values;
         for (int i = 0; i < rowCount; i++) {
-            if (nulls && ColumnValues.isNull(validity, i)) {
+            if (!active[i] || nulls && BufferAccess.bit(validity, i) == 0) {
+                ids[i] = !active[i] || !nullsAreKeys ? -1 : nullId;
+            } else {
+                ids[i] = direct != null ? findDirect(keys[i], false) : find(keys[i], false);
+            }
+        }
+    }
+
+    /** The keys of the batch being probed, read into longs. */
+    private static final class Scratch {
+        long[] values = new long[0];
+        double[] doubles = new double[0];
+    }
+
+    private void probe(Scratch scratch, FieldVector column, int rowCount, int[] ids, boolean add) {
+        read(scratch, column, rowCount);
+        boolean nulls = ColumnValues.mayHaveNulls(column, rowCount);
+        long validity = nulls ? BufferAccess.address(column.getValidityBuffer(), ((long) rowCount + 7) >>> 3) : 0;
+        long[] keys = scratch.values;
+        for (int i = 0; i < rowCount; i++) {
+            if (nulls && BufferAccess.bit(validity, i) == 0) {
                 ids[i] = !nullsAreKeys ? -1 : add && nullId < 0 ? (nullId = size++) : nullId;
             } else if (direct != null) {
                 ids[i] = findDirect(keys[i], add);
@@ -77,14 +109,16 @@ final class LongKeyTable extends KeyTable {
         }
     }
 
-    private void read(FieldVector column, int rowCount) {
-        if (values.length < rowCount) {
-            values = new long[Math.max(rowCount, values.length * 2)];
+    private void read(Scratch scratch, FieldVector column, int rowCount) {
+        if (scratch.values.length < rowCount) {
+            scratch.values = new long[Math.max(rowCount, scratch.values.length * 2)];
         }
+        long[] values = scratch.values;
         if (floating) {
-            if (doubles.length < rowCount) {
-                doubles = new double[values.length];
+            if (scratch.doubles.length < rowCount) {
+                scratch.doubles = new double[values.length];
             }
+            double[] doubles = scratch.doubles;
             ColumnValues.readDoubles(column, rowCount, doubles);
             for (int i = 0; i < rowCount; i++) {
                 values[i] = ColumnValues.keyBits(doubles[i]);
@@ -108,64 +142,18 @@ final class LongKeyTable extends KeyTable {
     }
 
     private int find(long key, boolean add) {
-        long[] slots = this.slots;
-        int mask = capacity - 1;
-        int slot = (int) ((key * FIBONACCI) >>> shift);
-        while (true) {
-            int at = slot << 1;
-            long stored = slots[at + 1];
-            if (stored == 0) {
-                if (!add) {
-                    return -1;
-                }
-                int id = size++;
-                slots[at] = key;
-                slots[at + 1] = id + 1L;
-                if (size * 2L > capacity) {
-                    grow();
-                }
-                return id;
-            }
-            if (slots[at] == key) {
-                return (int) stored - 1;
-            }
-            slot = (slot + 1) & mask;
+        if (!add) {
+            return slots.find(key);
         }
-    }
-
-    private void grow() {
-        long[] old = slots;
-        int oldCapacity = capacity;
-        allocateSlots(oldCapacity * 2);
-        int mask = capacity - 1;
-        for (int s = 0; s < oldCapacity; s++) {
-            long id = old[2 * s + 1];
-            if (id != 0) {
-                long key = old[2 * s];
-                int slot = (int) ((key * FIBONACCI) >>> shift);
-                while (slots[2 * slot + 1] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                slots[2 * slot] = key;
-                slots[2 * slot + 1] = id;
-            }
+        int id = slots.findOrInsert(key, size);
+        if (id == size) {
+            size++;
         }
-        memory.release(oldCapacity * 16L);
-    }
-
-    private void allocateSlots(int newCapacity) {
-        if (newCapacity > 1 << 29) {
-            throw new IllegalStateException("hash table of more than 2^28 keys");
-        }
-        memory.reserve(newCapacity * 16L);
-        slots = new long[2 * newCapacity];
-        capacity = newCapacity;
-        shift = 64 - Integer.numberOfTrailingZeros(newCapacity);
+        return id;
     }
 
     @Override
     public void close() {
-        slots = null;
         memory.close();
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.util.AutoCloseables;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -42,6 +44,20 @@ public final class OutputBatch implements AutoCloseable {
     public void reset() {
         for (FieldVector vector : vectors) {
             vector.reset();
+        }
+    }
+
+    /**
+     * Prepares for a batch whose every row will be written by {@link VectorGather} from row 0 on: flat
+     * vectors (Bool, fixed-width, Utf8/Binary) keep their buffers as they are, since the gather writes
+     * every value, validity bit and offset of the rows; other vectors are {@link #reset}. This saves
+     * zeroing whole buffers per batch.
+     */
+    public void resetForGather() {
+        for (FieldVector vector : vectors) {
+            if (!(vector instanceof BaseFixedWidthVector) && !(vector instanceof BaseVariableWidthVector)) {
+                vector.reset();
+            }
         }
     }
 

@@ -134,6 +134,16 @@ public final class RowStore implements AutoCloseable {
         VectorGather.gather(chunks, mayHaveNulls, CHUNK_SHIFT, rowIds, from, count, target, targetIndex);
     }
 
+    /**
+     * Prepares the lazily built lookup arrays of every column, so that {@link #gather} and {@link #chunks}
+     * only read from now on and several threads can gather at once (no rows may be appended after this).
+     */
+    public void prepareConcurrentReads() {
+        for (int c = 0; c < fields.size(); c++) {
+            gather(c, new int[0], 0, 0, null, 0);
+        }
+    }
+
     /** The chunk holding {@code row}, and the row's index in it. */
     public static int chunkOf(int row) {
         return row >>> CHUNK_SHIFT;

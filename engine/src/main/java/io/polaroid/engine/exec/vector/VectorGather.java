@@ -2,10 +2,10 @@ package io.polaroid.engine.exec.vector;
 
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.ListVector;
@@ -159,73 +159,189 @@ public final class VectorGather {
     private static void gatherBitmap(ArrowBuf[] bitmaps, int rowBits, int[] addresses, int from, int count,
                                      ArrowBuf target, int targetIndex) {
         int mask = rowMask(rowBits);
+        if (allNull(bitmaps) && noneNegative(addresses, from, count)) {
+            setOnes(target, targetIndex, count);
+            return;
+        }
+        long[] sourceAddresses = bitmapAddresses(bitmaps);
+        for (int i = 0; i < count; i++) {
+            int address = addresses[from + i];
+            ArrowBuf bitmap = address < 0 ? null : bitmaps[address >>> rowBits];
+            if (bitmap != null && (address & mask) >= bitmap.capacity() * 8) {
+                throw new IndexOutOfBoundsException("row " + (address & mask) + " past the end of a bitmap of "
+                        + bitmap.capacity() + " bytes");
+            }
+        }
+        long targetAddress = BufferAccess.address(target, ((long) targetIndex + count + 7) >>> 3);
         int i = 0;
         while (i < count && ((targetIndex + i) & 7) != 0) {
-            BitVectorHelper.setValidityBit(target, targetIndex + i, bit(bitmaps, rowBits, mask, addresses[from + i]));
+            setBit(targetAddress, targetIndex + i, bit(sourceAddresses, rowBits, mask, addresses[from + i]));
             i++;
         }
         while (i + 8 <= count) {
             int bits = 0;
             for (int j = 0; j < 8; j++) {
-                bits |= bit(bitmaps, rowBits, mask, addresses[from + i + j]) << j;
+                bits |= bit(sourceAddresses, rowBits, mask, addresses[from + i + j]) << j;
             }
-            target.setByte((targetIndex + i) >>> 3, bits);
+            MemoryUtil.putByte(targetAddress + ((targetIndex + i) >>> 3), (byte) bits);
             i += 8;
         }
         while (i < count) {
-            BitVectorHelper.setValidityBit(target, targetIndex + i, bit(bitmaps, rowBits, mask, addresses[from + i]));
+            setBit(targetAddress, targetIndex + i, bit(sourceAddresses, rowBits, mask, addresses[from + i]));
             i++;
         }
     }
 
-    private static int bit(ArrowBuf[] bitmaps, int rowBits, int mask, int address) {
+    private static boolean allNull(ArrowBuf[] bitmaps) {
+        for (ArrowBuf bitmap : bitmaps) {
+            if (bitmap != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean noneNegative(int[] addresses, int from, int count) {
+        int or = 0;
+        for (int i = from; i < from + count; i++) {
+            or |= addresses[i];
+        }
+        return or >= 0;
+    }
+
+    /** Sets bits {@code [index, index + count)} of a bitmap. */
+    private static void setOnes(ArrowBuf bitmap, int index, int count) {
+        long address = BufferAccess.address(bitmap, ((long) index + count + 7) >>> 3);
+        int i = 0;
+        while (i < count && ((index + i) & 7) != 0) {
+            setBit(address, index + i, 1);
+            i++;
+        }
+        int bytes = (count - i) >>> 3;
+        MemoryUtil.setMemory(address + ((index + i) >>> 3), bytes, (byte) -1);
+        i += bytes << 3;
+        while (i < count) {
+            setBit(address, index + i, 1);
+            i++;
+        }
+    }
+
+    /** The bitmaps' addresses, whole buffers checked once; 0 for a missing bitmap (all ones). */
+    private static long[] bitmapAddresses(ArrowBuf[] bitmaps) {
+        long[] addresses = new long[bitmaps.length];
+        for (int i = 0; i < bitmaps.length; i++) {
+            addresses[i] = bitmaps[i] == null ? 0 : BufferAccess.address(bitmaps[i], bitmaps[i].capacity());
+        }
+        return addresses;
+    }
+
+    private static void setBit(long address, int index, int bit) {
+        long at = address + (index >>> 3);
+        int mask = 1 << (index & 7);
+        byte current = MemoryUtil.getByte(at);
+        MemoryUtil.putByte(at, (byte) (bit != 0 ? current | mask : current & ~mask));
+    }
+
+    private static int bit(long[] bitmaps, int rowBits, int mask, int address) {
         if (address < 0) {
             return 0;
         }
-        ArrowBuf bitmap = bitmaps[address >>> rowBits];
-        return bitmap == null ? 1 : BitVectorHelper.get(bitmap, address & mask);
+        long bitmap = bitmaps[address >>> rowBits];
+        return bitmap == 0 ? 1 : BufferAccess.bit(bitmap, address & mask);
     }
 
     private static void gatherFixed(FieldVector[] sources, int rowBits, int[] addresses, int from, int count,
                                     BaseFixedWidthVector target, int targetIndex) {
         ensureFixedCapacity(target, targetIndex + count);
-        ArrowBuf[] data = dataBuffers(sources);
-        ArrowBuf targetData = target.getDataBuffer();
         int width = target.getTypeWidth();
+        long[] data = new long[sources.length];
+        long[] limits = new long[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            ArrowBuf buffer = sources[i].getDataBuffer();
+            data[i] = BufferAccess.address(buffer, buffer.capacity());
+            limits[i] = buffer.capacity() / width;
+        }
+        long targetData = BufferAccess.address(target.getDataBuffer(), ((long) targetIndex + count) * width);
         int mask = rowMask(rowBits);
+        if (sources.length == 1) {
+            gatherFixedRuns(data[0], limits[0], width, addresses, from, count, targetData, targetIndex);
+            return;
+        }
         // Values only; validity follows in its own pass. A value is copied even under a NULL (never read).
         for (int i = 0; i < count; i++) {
             int address = addresses[from + i];
-            int t = targetIndex + i;
             if (address < 0) {
                 continue;
             }
             int chunk = address >>> rowBits;
             int row = address & mask;
-            ArrowBuf source = data[chunk];
-            if (width == 8) {
-                targetData.setLong((long) t << 3, source.getLong((long) row << 3));
-            } else if (width == 4) {
-                targetData.setInt((long) t << 2, source.getInt((long) row << 2));
-            } else if (width == 16) {
-                targetData.setLong((long) t << 4, source.getLong((long) row << 4));
-                targetData.setLong(((long) t << 4) + 8, source.getLong(((long) row << 4) + 8));
-            } else if (width == 2) {
-                targetData.setShort((long) t << 1, source.getShort((long) row << 1));
-            } else if (width == 1) {
-                targetData.setByte(t, source.getByte(row));
-            } else {
-                targetData.setBytes((long) t * width, source, (long) row * width, width);
+            if (row >= limits[chunk]) {
+                throw new IndexOutOfBoundsException("row " + row + " past the end of a source of " + limits[chunk]);
             }
+            copyValue(data[chunk], row, targetData, targetIndex + i, width);
+        }
+    }
+
+    /**
+     * Values of one source: runs of consecutive rows (a filter keeping most rows, a sort of sorted data)
+     * are copied as one block, other rows one by one.
+     */
+    private static void gatherFixedRuns(long source, long limit, int width, int[] addresses, int from, int count,
+                                        long targetData, int targetIndex) {
+        int i = 0;
+        while (i < count) {
+            int row = addresses[from + i];
+            if (row < 0) {
+                i++;
+                continue;
+            }
+            int run = 1;
+            while (i + run < count && addresses[from + i + run] == row + run) {
+                run++;
+            }
+            if ((long) row + run > limit) {
+                throw new IndexOutOfBoundsException("row " + (row + run - 1) + " past the end of a source of " + limit);
+            }
+            long t = (long) targetIndex + i;
+            if (run >= 4) {
+                MemoryUtil.copyMemory(source + (long) row * width, targetData + t * width, (long) run * width);
+            } else {
+                for (int k = 0; k < run; k++) {
+                    copyValue(source, row + k, targetData, t + k, width);
+                }
+            }
+            i += run;
+        }
+    }
+
+    private static void copyValue(long source, int row, long targetData, long t, int width) {
+        switch (width) {
+            case 8 -> MemoryUtil.putLong(targetData + (t << 3), MemoryUtil.getLong(source + ((long) row << 3)));
+            case 4 -> MemoryUtil.putInt(targetData + (t << 2), MemoryUtil.getInt(source + ((long) row << 2)));
+            case 16 -> {
+                long from16 = source + ((long) row << 4);
+                MemoryUtil.putLong(targetData + (t << 4), MemoryUtil.getLong(from16));
+                MemoryUtil.putLong(targetData + (t << 4) + 8, MemoryUtil.getLong(from16 + 8));
+            }
+            case 2 -> MemoryUtil.putShort(targetData + (t << 1), MemoryUtil.getShort(source + ((long) row << 1)));
+            case 1 -> MemoryUtil.putByte(targetData + t, MemoryUtil.getByte(source + row));
+            default -> MemoryUtil.copyMemory(source + (long) row * width, targetData + t * width, width);
         }
     }
 
     private static void gatherVariable(FieldVector[] sources, int rowBits, int[] addresses, int from, int count,
                                        BaseVariableWidthVector target, int targetIndex) {
-        ArrowBuf[] data = dataBuffers(sources);
-        ArrowBuf[] offsets = new ArrowBuf[sources.length];
+        long[] data = new long[sources.length];
+        long[] dataLimits = new long[sources.length];
+        long[] offsets = new long[sources.length];
+        long[] rowLimits = new long[sources.length];
         for (int i = 0; i < sources.length; i++) {
-            offsets[i] = sources[i].getOffsetBuffer();
+            ArrowBuf dataBuffer = sources[i].getDataBuffer();
+            ArrowBuf offsetBuffer = sources[i].getOffsetBuffer();
+            data[i] = BufferAccess.address(dataBuffer, dataBuffer.capacity());
+            dataLimits[i] = dataBuffer.capacity();
+            offsets[i] = BufferAccess.address(offsetBuffer, offsetBuffer.capacity());
+            rowLimits[i] = offsetBuffer.capacity() / 4 - 1;
         }
         int mask = rowMask(rowBits);
         // Bytes are copied for every addressed slot, NULL or not (a NULL's slot is usually empty); validity
@@ -234,30 +350,53 @@ public final class VectorGather {
         for (int i = 0; i < count; i++) {
             int address = addresses[from + i];
             if (address >= 0) {
-                ArrowBuf offset = offsets[address >>> rowBits];
-                long at = (long) (address & mask) << 2;
-                bytes += offset.getInt(at + 4) - offset.getInt(at);
+                int chunk = address >>> rowBits;
+                int row = address & mask;
+                if (row >= rowLimits[chunk]) {
+                    throw new IndexOutOfBoundsException("row " + row + " past the end of a source of " + rowLimits[chunk]);
+                }
+                long at = offsets[chunk] + ((long) row << 2);
+                int start = MemoryUtil.getInt(at);
+                int end = MemoryUtil.getInt(at + 4);
+                if (start < 0 || end < start || end > dataLimits[chunk]) {
+                    throw new IndexOutOfBoundsException("corrupt offsets [" + start + ", " + end + ") of row " + row);
+                }
+                bytes += end - start;
             }
         }
         long position = targetIndex == 0 ? 0 : target.getOffsetBuffer().getInt((long) targetIndex << 2);
         ensureVariableCapacity(target, targetIndex + count, position + bytes);
-        ArrowBuf targetOffsets = target.getOffsetBuffer();
-        ArrowBuf targetData = target.getDataBuffer();
+        long targetOffsets = BufferAccess.address(target.getOffsetBuffer(), ((long) targetIndex + count + 1) << 2);
+        long targetData = BufferAccess.address(target.getDataBuffer(), position + bytes);
         if (targetIndex == 0) {
-            targetOffsets.setInt(0, 0);
+            MemoryUtil.putInt(targetOffsets, 0);
         }
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        while (i < count) {
             int address = addresses[from + i];
-            if (address >= 0) {
-                int chunk = address >>> rowBits;
-                ArrowBuf offset = offsets[chunk];
-                long at = (long) (address & mask) << 2;
-                int start = offset.getInt(at);
-                int length = offset.getInt(at + 4) - start;
-                targetData.setBytes(position, data[chunk], start, length);
-                position += length;
+            if (address < 0) {
+                MemoryUtil.putInt(targetOffsets + (((long) targetIndex + i + 1) << 2), (int) position);
+                i++;
+                continue;
             }
-            targetOffsets.setInt(((long) targetIndex + i + 1) << 2, (int) position);
+            // a run of consecutive rows of one source has its bytes in one block
+            int run = 1;
+            while (i + run < count && addresses[from + i + run] == address + run
+                    && (address + run) >>> rowBits == address >>> rowBits) {
+                run++;
+            }
+            int chunk = address >>> rowBits;
+            long at = offsets[chunk] + ((long) (address & mask) << 2);
+            int start = MemoryUtil.getInt(at);
+            int end = MemoryUtil.getInt(at + ((long) run << 2));
+            MemoryUtil.copyMemory(data[chunk] + start, targetData + position, end - start);
+            long shift = position - start;
+            for (int k = 1; k <= run; k++) {
+                MemoryUtil.putInt(targetOffsets + (((long) targetIndex + i + k) << 2),
+                        (int) (MemoryUtil.getInt(at + ((long) k << 2)) + shift));
+            }
+            position += end - start;
+            i += run;
         }
         target.setLastSet(targetIndex + count - 1);
     }

@@ -4,7 +4,6 @@ import io.polaroid.engine.sql.command.Command.QualifiedName;
 import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,6 +34,9 @@ public final class CommandParser {
 
     /** The command {@code sql} holds, or empty if it is not a command (a query, EXPLAIN, ...). */
     public static Optional<Command> parse(String sql) {
+        if (!startsLikeCommand(sql)) {
+            return Optional.empty(); // a query: no need to tokenize it here
+        }
         List<SqlToken> tokens;
         try {
             tokens = SqlToken.tokenize(sql);
@@ -48,10 +50,17 @@ public final class CommandParser {
         return new CommandParser(sql, tokens).parseCommand();
     }
 
+    private static final List<String> COMMAND_WORDS = List.of("CREATE", "DROP", "REFRESH", "SHOW", "USE", "SET");
+
+    /** Whether the first word (after blanks and comments) is one a command starts with. */
     private static boolean startsLikeCommand(String sql) {
-        String head = sql.stripLeading().toUpperCase(Locale.ROOT);
-        return head.startsWith("CREATE") || head.startsWith("DROP") || head.startsWith("REFRESH")
-                || head.startsWith("SHOW") || head.startsWith("USE") || head.startsWith("SET");
+        int start = SqlToken.skipBlanksAndComments(sql, 0);
+        for (String word : COMMAND_WORDS) {
+            if (sql.regionMatches(true, start, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Command> parseCommand() {

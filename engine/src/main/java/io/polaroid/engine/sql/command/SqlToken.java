@@ -44,6 +44,30 @@ record SqlToken(Kind kind, String text, int offset) {
         return "line " + line + ", column " + column;
     }
 
+    /**
+     * The position of the first character at or after {@code from} that is not a blank or inside a comment
+     * ({@code --} to the end of the line, or an unterminated or terminated block comment).
+     */
+    static int skipBlanksAndComments(String sql, int from) {
+        int i = from;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
     static List<SqlToken> tokenize(String sql) {
         List<SqlToken> tokens = new ArrayList<>();
         int i = 0;

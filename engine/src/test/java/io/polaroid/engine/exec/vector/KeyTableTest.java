@@ -74,6 +74,58 @@ class KeyTableTest extends AllocatorTest {
     }
 
     @Test
+    void shortStringAndBooleanKeysArePackedAndTurnIntoBytesWhenAStringGrowsLong() {
+        // batch 1: strings of up to 3 bytes (they fit two 32-bit fields); batch 2 brings longer ones, and the
+        // table must keep every id it gave out while it changes representation.
+        Random random = new Random(11);
+        List<ArrowType> types = List.of(VARCHAR, VARCHAR, BatchFixtures.BOOLEAN);
+        for (boolean nullsAreKeys : new boolean[] {true, false}) {
+            Map<List<Object>, Integer> reference = new HashMap<>();
+            try (KeyTable table = KeyTable.create(types, nullsAreKeys, allocator, "test")) {
+                assertTrue(table instanceof PackedKeyTable, table.getClass().toString());
+                for (int batch = 0; batch < 3; batch++) {
+                    int maxLength = batch == 0 ? 3 : 9;
+                    List<List<Object>> rows = new ArrayList<>();
+                    for (int r = 0; r < 3000; r++) {
+                        String a = random.nextInt(25) == 0 ? null : "abcdefghij".substring(0, random.nextInt(maxLength + 1));
+                        String b = random.nextInt(25) == 0 ? null : String.valueOf((char) ('A' + random.nextInt(4)));
+                        Boolean flag = random.nextInt(25) == 0 ? null : random.nextBoolean();
+                        rows.add(Arrays.asList(a, b, flag));
+                    }
+                    List<FieldVector> columns = new ArrayList<>();
+                    try {
+                        for (int c = 0; c < types.size(); c++) {
+                            FieldVector column = field("k" + c, types.get(c)).createVector(allocator);
+                            columns.add(column);
+                            for (int r = 0; r < rows.size(); r++) {
+                                BatchFixtures.write(column, r, rows.get(r).get(c));
+                            }
+                            column.setValueCount(rows.size());
+                        }
+                        int[] ids = new int[rows.size()];
+                        table.insert(columns, rows.size(), ids);
+                        for (int r = 0; r < rows.size(); r++) {
+                            List<Object> key = rows.get(r);
+                            if (!nullsAreKeys && key.contains(null)) {
+                                assertEquals(-1, ids[r]);
+                                continue;
+                            }
+                            Integer expected = reference.computeIfAbsent(key, k -> reference.size());
+                            assertEquals(expected, ids[r], "batch " + batch + " row " + r + " " + key);
+                        }
+                        int[] again = new int[rows.size()];
+                        table.lookup(columns, rows.size(), again);
+                        assertArrayEquals(ids, again);
+                    } finally {
+                        columns.forEach(FieldVector::close);
+                    }
+                }
+                assertEquals(reference.size(), table.size());
+            }
+        }
+    }
+
+    @Test
     void nullKeyTakingTheIdAtAGrowthBoundary() {
         // The NULL group takes an id without a stored key: here id 16, exactly where the id arrays grow.
         try (KeyTable table = KeyTable.create(List.of(VARCHAR), true, allocator, "test");
