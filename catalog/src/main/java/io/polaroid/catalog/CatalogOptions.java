@@ -1,6 +1,8 @@
 package io.polaroid.catalog;
 
+import io.polaroid.catalog.location.DataRoots;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,6 +28,7 @@ public final class CatalogOptions {
     private final Path workingDirectory;
     private final int cacheBatchRows;
     private final long splitRows;
+    private final DataRoots dataRoots;
 
     private CatalogOptions(Builder builder) {
         this.cacheAllocator = builder.cacheAllocator;
@@ -34,6 +37,7 @@ public final class CatalogOptions {
         this.workingDirectory = builder.workingDirectory;
         this.cacheBatchRows = builder.cacheBatchRows;
         this.splitRows = builder.splitRows;
+        this.dataRoots = builder.dataRoots;
     }
 
     /**
@@ -70,6 +74,11 @@ public final class CatalogOptions {
         return splitRows;
     }
 
+    /** The directories dataset locations and {@code read_parquet} are confined to; unrestricted by default. */
+    public DataRoots dataRoots() {
+        return dataRoots;
+    }
+
     public static final class Builder {
         private final BufferAllocator cacheAllocator;
         private CatalogProgressListener progressListener;
@@ -77,6 +86,7 @@ public final class CatalogOptions {
         private Path workingDirectory = Path.of("").toAbsolutePath();
         private int cacheBatchRows = DEFAULT_CACHE_BATCH_ROWS;
         private long splitRows = DEFAULT_SPLIT_ROWS;
+        private DataRoots dataRoots = DataRoots.unrestricted();
 
         private Builder(BufferAllocator cacheAllocator) {
             this.cacheAllocator = Objects.requireNonNull(cacheAllocator, "cacheAllocator");
@@ -113,6 +123,15 @@ public final class CatalogOptions {
                 throw new IllegalArgumentException("splitRows must be positive: " + rows);
             }
             this.splitRows = rows;
+            return this;
+        }
+
+        /**
+         * Confines every data file the catalog reads to {@code directories} (resolved to real paths now;
+         * {@code 58P01} if one does not exist); empty means unrestricted.
+         */
+        public Builder dataRoots(Collection<Path> directories) {
+            this.dataRoots = DataRoots.of(directories);
             return this;
         }
 

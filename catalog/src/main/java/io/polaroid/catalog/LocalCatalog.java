@@ -45,7 +45,7 @@ final class LocalCatalog implements Catalog {
     }
 
     static LocalCatalog open(Path path, CatalogOptions options, CatalogDirectory.SaveHook hook) {
-        SnapshotFactory snapshots = new SnapshotFactory(new DataLocations(options.workingDirectory()), options);
+        SnapshotFactory snapshots = new SnapshotFactory(new DataLocations(options.workingDirectory(), options.dataRoots()), options);
         CatalogDirectory directory = null;
         try {
             directory = CatalogDirectory.open(options.workingDirectory().resolve(path), hook);
@@ -60,7 +60,7 @@ final class LocalCatalog implements Catalog {
     }
 
     static LocalCatalog transientCatalog(CatalogOptions options) {
-        SnapshotFactory snapshots = new SnapshotFactory(new DataLocations(options.workingDirectory()), options);
+        SnapshotFactory snapshots = new SnapshotFactory(new DataLocations(options.workingDirectory(), options.dataRoots()), options);
         return new LocalCatalog(options, null, snapshots, CatalogState.empty());
     }
 
@@ -176,7 +176,8 @@ final class LocalCatalog implements Catalog {
         return write(() -> {
             CatalogState current = state;
             Snapshot existing = requireDataset(current, name);
-            Path directory = Path.of(existing.location());
+            // Resolving again confines the target: files are only ever moved into a directory under the data roots.
+            Path directory = Path.of(snapshots.resolveLocation(existing.location()));
             if (!Files.isDirectory(directory)) {
                 throw new PolaroidException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot add files to dataset "
                         + existing.name() + ": its location '" + existing.location() + "' is not a directory");

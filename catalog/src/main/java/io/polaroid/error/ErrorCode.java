@@ -43,6 +43,8 @@ public enum ErrorCode {
 
     CONNECTION_FAILURE("08001"),
     CONNECTION_LOST("08006"),
+    /** A connection used after it was lost or closed. */
+    CONNECTION_DOES_NOT_EXIST("08003"),
     INVALID_AUTHORIZATION("28000"),
     READ_ONLY_TRANSACTION("25006"),
 

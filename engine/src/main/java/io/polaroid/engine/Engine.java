@@ -50,7 +50,8 @@ public final class Engine implements AutoCloseable {
         BufferAllocator cache = null;
         try {
             cache = rootAllocator.newChildAllocator("dataset-cache", 0, config.memoryLimitBytes());
-            CatalogOptions options = CatalogOptions.builder(cache).workingDirectory(config.workingDirectory()).build();
+            CatalogOptions options = CatalogOptions.builder(cache).workingDirectory(config.workingDirectory())
+                    .dataRoots(config.dataRoots()).build();
             opened = config.catalogDirectory().isPresent()
                     ? Catalog.open(config.catalogDirectory().get(), options)
                     : Catalog.inMemory(options);

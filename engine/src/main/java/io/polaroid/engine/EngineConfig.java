@@ -2,6 +2,8 @@ package io.polaroid.engine;
 
 import io.polaroid.engine.exec.ExecutionContext;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +18,7 @@ public final class EngineConfig {
     private final boolean vectorExecution;
     private final int parallelism;
     private final Path workingDirectory;
+    private final List<Path> dataRoots;
 
     private EngineConfig(Builder builder) {
         this.catalogDirectory = builder.catalogDirectory;
@@ -25,6 +28,7 @@ public final class EngineConfig {
         this.vectorExecution = builder.vectorExecution;
         this.parallelism = builder.parallelism;
         this.workingDirectory = builder.workingDirectory;
+        this.dataRoots = List.copyOf(builder.dataRoots);
     }
 
     public static Builder builder() {
@@ -66,12 +70,20 @@ public final class EngineConfig {
         return workingDirectory;
     }
 
+    /**
+     * The directories SQL may read data files from (dataset locations, {@code read_parquet}, the targets
+     * of appends); empty means no restriction. Enforced by the catalog's {@code DataLocations}.
+     */
+    public List<Path> dataRoots() {
+        return dataRoots;
+    }
+
     @Override
     public String toString() {
         return "EngineConfig{catalog=" + catalogDirectory.map(Path::toString).orElse("(in memory)")
                 + ", memoryLimit=" + memoryLimitBytes + ", queryMemoryLimit=" + defaultQueryMemoryLimitBytes
                 + ", batchRows=" + batchRows + ", vectorExecution=" + vectorExecution
-                + ", parallelism=" + parallelism + "}";
+                + ", parallelism=" + parallelism + (dataRoots.isEmpty() ? "" : ", dataRoots=" + dataRoots) + "}";
     }
 
     public static final class Builder {
@@ -82,6 +94,7 @@ public final class EngineConfig {
         private boolean vectorExecution = true;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private Path workingDirectory = Path.of("").toAbsolutePath();
+        private List<Path> dataRoots = List.of();
 
         private Builder() {
         }
@@ -124,6 +137,13 @@ public final class EngineConfig {
 
         public Builder workingDirectory(Path directory) {
             this.workingDirectory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Confines the files SQL can reach to {@code directories}; empty (the default) means unrestricted. */
+        public Builder dataRoots(Collection<Path> directories) {
+            this.dataRoots = Objects.requireNonNull(directories, "directories").stream()
+                    .map(directory -> directory.toAbsolutePath().normalize()).toList();
             return this;
         }
 

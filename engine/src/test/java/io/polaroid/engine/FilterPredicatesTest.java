@@ -85,7 +85,27 @@ class FilterPredicatesTest {
                 "d BETWEEN DATE '1999-12-31' AND DATE '2000-01-02'",
                 "ts > TIMESTAMP '2000-01-01 00:00:00'", "ts <= TIMESTAMP '1969-12-31 23:59:59.999999'",
                 "ts = TIMESTAMP '2000-01-01 00:00:00.000001'", "ts < TIMESTAMP '1970-01-01 00:00:00'",
-                "s = 'buy'", "s <> 'buy'", "s = ''", "s = 'buyer'", "'sell' = s", "s = 'BUY'", "s = 'zzzz'");
+                "s = 'buy'", "s <> 'buy'", "s = ''", "s = 'buyer'", "'sell' = s", "s = 'BUY'", "s = 'zzzz'",
+                // constants computed from literals, folded once when the plan is compiled
+                "d < DATE '1999-12-01' + INTERVAL '1' MONTH", "d >= DATE '2000-01-01' - INTERVAL '1' DAY",
+                "DATE '2023-02-28' + INTERVAL '1' YEAR <= d", "dec BETWEEN 0.06 - 0.07 AND 1.2 + 0.03",
+                "i32 > 1 + 1", "i64 <> 4 - 7", "f64 < 5.0 / 2", "s = 'bu' || 'y'",
+                "ts >= TIMESTAMP '1999-12-31 23:59:59' + INTERVAL '1' SECOND",
+                "ts < TIMESTAMP '2000-01-01 00:00:00' + INTERVAL '0.001' SECOND",
+                "i32 > CAST(NULL AS INTEGER) + 1");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConstantThatFailsFailsOnlyWhenARowReachesIt() {
+        try (SqlSession session = engine.openSession()) {
+            // no row has i32 = 12345, so the division is never reached
+            assertEquals(List.of(List.of(0L)), ResultRows.query(session,
+                    "SELECT COUNT(*) FROM mem WHERE i32 = 12345 AND (CASE WHEN i32 = 12345 THEN i32 > 1 / 0 END)"));
+            io.polaroid.error.PolaroidException error = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.polaroid.error.PolaroidException.class,
+                    () -> ResultRows.query(session, "SELECT COUNT(*) FROM mem WHERE i32 > 1 / 0"));
+            assertEquals("22012", error.sqlState(), error.getMessage());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

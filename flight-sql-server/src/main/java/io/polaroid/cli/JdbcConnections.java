@@ -17,7 +17,12 @@ final class JdbcConnections {
 
     /** An embedded connection to the catalog in {@code catalogDirectory}; its warnings go to {@code err}. */
     static Connection embedded(Path catalogDirectory, PrintWriter err) throws SQLException {
-        Connection connection = DriverManager.getConnection(CatalogOption.jdbcUrl(catalogDirectory));
+        return open(CatalogOption.jdbcUrl(catalogDirectory), err);
+    }
+
+    /** A connection to {@code url}; its warnings go to {@code err}. */
+    static Connection open(String url, PrintWriter err) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
         for (SQLWarning warning = connection.getWarnings(); warning != null; warning = warning.getNextWarning()) {
             err.println("WARNING: " + warning.getMessage());
         }

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import io.polaroid.cli.serve.HashPasswordCommand;
+import io.polaroid.cli.serve.HealthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "polaroid", mixinStandardHelpOptions = true, versionProvider = PolaroidCli.Version.class,
         description = "SQL over Parquet datasets: registered datasets, an in-process engine, a JDBC driver.",
-        subcommands = {DemoCommand.class, SqlCommand.class, ShellCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SqlCommand.class, ShellCommand.class, ServeCommand.class,
+                HashPasswordCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
 public final class PolaroidCli implements Callable<Integer> {
     /** Exit code of a command line that could not be parsed (picocli's convention). */
     public static final int USAGE = 2;

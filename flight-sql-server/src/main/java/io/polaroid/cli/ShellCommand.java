@@ -25,7 +25,7 @@ final class ShellCommand implements Callable<Integer> {
     private PolaroidCli cli;
 
     @Mixin
-    private CatalogOption catalog;
+    private ConnectionTarget target;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Output format: table, csv or json (default: ${DEFAULT-VALUE}).")
@@ -33,11 +33,10 @@ final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path catalogDirectory = catalog.resolve(cli.home());
-        try (Connection connection = JdbcConnections.embedded(catalogDirectory, cli.err());
+        try (Connection connection = target.open(cli.home(), cli.err());
              LineInput input = openInput()) {
             if (input.interactive()) {
-                cli.err().println("Polaroid shell on catalog " + catalogDirectory
+                cli.err().println("Polaroid shell on " + target.describe(cli.home())
                         + ". Statements end with ';'. \\? for help, \\q to quit.");
             }
             return new Shell(connection, input, format.create(), cli.out(), cli.err(), cli.errors()).run();

@@ -34,7 +34,7 @@ final class SqlCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private CatalogOption catalog;
+    private ConnectionTarget target;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Output format: table, csv or json (default: ${DEFAULT-VALUE}).")
@@ -53,7 +53,7 @@ final class SqlCommand implements Callable<Integer> {
         PrintWriter out = cli.out();
         PrintWriter err = cli.err();
         ResultFormat resultFormat = format.create();
-        try (Connection connection = JdbcConnections.embedded(catalog.resolve(cli.home()), err)) {
+        try (Connection connection = target.open(cli.home(), err)) {
             StatementRunner runner = new StatementRunner(connection);
             for (String statement : statements) {
                 StatementOutcome outcome = runner.run(statement, resultFormat, out);

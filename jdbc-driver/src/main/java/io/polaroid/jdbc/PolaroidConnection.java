@@ -246,6 +246,18 @@ public final class PolaroidConnection extends AvaticaConnection {
         return all;
     }
 
+    /**
+     * Open and answering: a backend in this JVM is valid while open, a remote one only if its server
+     * answers a round trip within {@code timeout} seconds.
+     */
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw new SQLException("isValid timeout must not be negative: " + timeout, "HY000");
+        }
+        return !isClosed() && backend.liveness().isAlive(timeout);
+    }
+
     @Override
     public boolean isClosed() throws SQLException {
         return aborted || super.isClosed();

@@ -3,6 +3,7 @@ package io.polaroid.jdbc;
 import io.polaroid.engine.api.ExecutionOptions;
 import io.polaroid.engine.api.PreparedQuery;
 import io.polaroid.engine.api.QueryResult;
+import io.polaroid.engine.api.ReleasingResult;
 import io.polaroid.engine.api.SqlSession;
 import io.polaroid.jdbc.error.SqlExceptions;
 import io.polaroid.jdbc.metadata.CatalogMetadata;
@@ -182,7 +183,7 @@ final class SessionMeta extends MetaImpl {
                 query.close();
                 throw e;
             }
-            QueryResult owned = new PlanOwningResult(result, query);
+            QueryResult owned = ReleasingResult.of(result, query);
             Signature signature = Signatures.of(sql, owned.schema(), query.parameterSchema(), owned.updateCount() < 0);
             MetaResultSet metaResultSet;
             synchronized (callback.getMonitor()) {

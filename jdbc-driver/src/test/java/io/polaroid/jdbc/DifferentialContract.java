@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The same queries through Polaroid and through DuckDB's JDBC driver, on the same Parquet files: the
  * rows must agree (doubles to 12 significant digits, since the order of a floating-point sum may differ).
  */
-abstract class DifferentialContract extends DriverContract {
+public abstract class DifferentialContract extends DriverContract {
     private static final MathContext DOUBLE_PRECISION = new MathContext(12);
     private Connection duckdb;
 

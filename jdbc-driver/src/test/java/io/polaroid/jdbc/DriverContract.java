@@ -20,7 +20,7 @@ import org.junit.jupiter.api.function.Executable;
  * connection.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DriverContract {
+public abstract class DriverContract {
     protected Connection connection;
 
     /** The mode under test. */
@@ -34,6 +34,7 @@ abstract class DriverContract {
     @AfterEach
     void closeConnection() throws SQLException {
         connection.close();
+        fixture().assertNothingHeld();
     }
 
     /** All rows of a query, each as a list of {@code getObject} values. */
@@ -43,7 +44,7 @@ abstract class DriverContract {
         }
     }
 
-    static List<List<Object>> rows(ResultSet rs) throws SQLException {
+    protected static List<List<Object>> rows(ResultSet rs) throws SQLException {
         ResultSetMetaData metaData = rs.getMetaData();
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Failures: the SQLState of each kind of bad input, cancellation and timeouts. */
-abstract class ErrorsContract extends DriverContract {
+public abstract class ErrorsContract extends DriverContract {
     /** A query that runs far longer than any test: a non-equi join of 10^7 x 10^7 rows. */
     static final String SLOW_QUERY = "SELECT count(*) FROM big a JOIN big b ON a.id + b.id < 0";
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * tables, columns, keys, indexes), the type list, and the capability answers, each checked against what
  * the engine really does.
  */
-abstract class MetadataContract extends DriverContract {
+public abstract class MetadataContract extends DriverContract {
 
     private static List<String> column(ResultSet rs, String name) throws SQLException {
         List<String> values = new ArrayList<>();

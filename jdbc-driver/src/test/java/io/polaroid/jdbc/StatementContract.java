@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Statement, PreparedStatement and batch semantics. */
-abstract class StatementContract extends DriverContract {
+public abstract class StatementContract extends DriverContract {
 
     private static String uniqueName(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -11,7 +11,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** Results larger than any batch stream through the cursor without being collected. */
-abstract class StreamingContract extends DriverContract {
+public abstract class StreamingContract extends DriverContract {
 
     @Test
     void tenMillionRowsStreamCompletely() throws SQLException {

@@ -21,9 +21,9 @@ import java.sql.Statement;
  *   <li>{@code big.parquet}: {@link #BIG_ROWS} rows of (id, grp), for streaming and cancellation.</li>
  * </ul>
  */
-final class TestData {
-    static final long BIG_ROWS = 10_000_000L;
-    static final int TRADES = 10_000;
+public final class TestData {
+    public static final long BIG_ROWS = 10_000_000L;
+    public static final int TRADES = 10_000;
 
     /** The wall clock of {@code types.ts} and the instant of {@code types.tstz}. */
     static final String TS = "2024-03-10 02:30:00.123456";
@@ -34,7 +34,7 @@ final class TestData {
     private TestData() {
     }
 
-    static synchronized Path directory() {
+    public static synchronized Path directory() {
         if (directory == null) {
             try {
                 Path dir = Files.createTempDirectory("polaroid-jdbc-data");
@@ -49,7 +49,7 @@ final class TestData {
         return directory;
     }
 
-    static Path file(String name) {
+    public static Path file(String name) {
         return directory().resolve(name + ".parquet");
     }
 

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * set to one that is neither UTC nor a whole number of hours away from it: a driver that confuses
  * TIMESTAMP (a wall clock) with TIMESTAMP WITH TIME ZONE (an instant) fails here.
  */
-abstract class TypesContract extends DriverContract {
+public abstract class TypesContract extends DriverContract {
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
     private static final LocalDateTime WALL_CLOCK = LocalDateTime.of(2024, 3, 10, 2, 30, 0, 123_456_000);
     private static final Instant INSTANT = Instant.parse("2024-01-02T03:04:05.678901Z");

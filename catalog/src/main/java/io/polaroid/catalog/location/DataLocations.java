@@ -31,15 +31,33 @@ import java.util.regex.Pattern;
  * {@code *.parquet} files; a glob matches paths below its longest wildcard-free directory. Below that base,
  * names starting with {@code .} or {@code _} ({@code _SUCCESS}, {@code .crc}, {@code _temporary/}) are
  * skipped, as Spark, Hive and DuckDB do. Symbolic links are followed; loops are skipped.
+ *
+ * <p>Confinement: with {@link DataRoots} configured, every path this class hands out or checks must lie
+ * under a root once symbolic links are resolved: the location itself (or a glob's base) when it is
+ * resolved, every file a listing finds (a symlink inside a root may point outside it), and every file
+ * {@link #stat} checks before a scan reads it (a catalog saved before the roots were configured, or a file
+ * swapped for a link since it was listed). Violations are {@code 42501}.
  */
 public final class DataLocations {
     private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
     private static final String PARQUET_SUFFIX = ".parquet";
 
     private final Path workingDirectory;
+    private final DataRoots roots;
 
+    /** Locations with no confinement. */
     public DataLocations(Path workingDirectory) {
+        this(workingDirectory, DataRoots.unrestricted());
+    }
+
+    public DataLocations(Path workingDirectory, DataRoots roots) {
         this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory").toAbsolutePath().normalize();
+        this.roots = Objects.requireNonNull(roots, "roots");
+    }
+
+    /** The directories locations are confined to. */
+    public DataRoots roots() {
+        return roots;
     }
 
     /** The size and modification time of a file. */
@@ -54,6 +72,9 @@ public final class DataLocations {
             throw new PolaroidException(ErrorCode.INVALID_PARAMETER_VALUE, "a dataset location must not be empty");
         }
         Path path = workingDirectory.resolve(toPath(text)).normalize();
+        // Checked before anything looks at the file system, so a refusal says nothing about whether a
+        // path outside the roots exists. A glob is judged by its wildcard-free base (the walk stays below it).
+        roots.requireAllowed(path, text);
         if (Files.isRegularFile(path)) {
             return new ResolvedLocation(path.toString(), ResolvedLocation.Kind.FILE, path, Optional.empty());
         }
@@ -80,11 +101,20 @@ public final class DataLocations {
             throw new PolaroidException(ErrorCode.FILE_NOT_FOUND,
                     what + " '" + location.text() + "' holds no Parquet files");
         }
+        if (roots.restricted()) {
+            for (ListedFile file : files) {
+                roots.requireAllowed(file.path(), file.path().toString());
+            }
+        }
         return files;
     }
 
-    /** The current size and modification time of {@code file}, or empty if it no longer exists. */
+    /**
+     * The current size and modification time of {@code file}, or empty if it no longer exists; {@code 42501}
+     * if it is outside the data roots.
+     */
     public Optional<FileStamp> stat(Path file) {
+        roots.requireAllowed(file, file.toString());
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return Optional.of(new FileStamp(attributes.size(), attributes.lastModifiedTime().toMillis()));

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -36,7 +37,12 @@ final class ColumnRanges {
             constant = left;
             actual = flipped(op);
         }
-        if (actual == null || !(column instanceof RexInputRef) || !isConstant(constant)) {
+        if (isFoldable(left) && right instanceof RexInputRef) {
+            column = right;
+            constant = left;
+            actual = flipped(op);
+        }
+        if (actual == null || !(column instanceof RexInputRef) || !isConstant(constant) && !isFoldable(constant)) {
             return null;
         }
         ColumnRange.Layout layout = layout(column.getType());
@@ -47,8 +53,10 @@ final class ColumnRanges {
         RelDataType columnType = column.getType();
         RexNode value = constant;
         Comparison.Op comparison = actual;
-        if (value instanceof RexLiteral) {
-            Object literal = Literals.value((RexLiteral) value, value.getType());
+        if (value instanceof RexLiteral || value instanceof RexCall) {
+            // a call here is literal-only (DATE '1998-12-01' - INTERVAL '90' DAY): folded once, now
+            Object literal = value instanceof RexLiteral ? Literals.value((RexLiteral) value, value.getType())
+                    : FoldedConstant.valueAtCompileTime(value).orElse(null);
             if (literal == null) {
                 return null;
             }
@@ -98,6 +106,10 @@ final class ColumnRanges {
             return BigDecimal.valueOf(((Number) value).longValue());
         }
         return Literals.convert(value, type);
+    }
+
+    private static boolean isFoldable(RexNode node) {
+        return node instanceof RexCall && FoldedConstant.valueAtCompileTime(node).isPresent();
     }
 
     private static boolean isConstant(RexNode node) {

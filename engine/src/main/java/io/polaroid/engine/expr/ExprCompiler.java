@@ -118,7 +118,9 @@ public final class ExprCompiler {
         if (node instanceof RexCall) {
             CompiledExpression.Binder binder = call((RexCall) node);
             if (literalsOnly(node)) {
-                return env -> new FoldedConstant(binder.bind(env));
+                ExprKind kind = kind(node.getType());
+                int scale = scale(node.getType());
+                return env -> new FoldedConstant(binder.bind(env), kind, scale);
             }
             return binder;
         }
@@ -126,7 +128,7 @@ public final class ExprCompiler {
     }
 
     /** Whether {@code node} is a deterministic call over literals (no columns, no parameters). */
-    private static boolean literalsOnly(RexNode node) {
+    static boolean literalsOnly(RexNode node) {
         if (node instanceof RexLiteral) {
             return true;
         }

@@ -141,6 +141,30 @@ public final class Values {
         return wide;
     }
 
+    /**
+     * The value at {@code row} in the representation {@link Constant} takes: Boolean, Long, Double,
+     * BigDecimal, byte[] (a copy); null for NULL.
+     */
+    Object valueAt(int row) {
+        if (!isValid(row)) {
+            return null;
+        }
+        switch (kind) {
+            case BOOLEAN:
+                return bit(row);
+            case LONG:
+                return longs[row];
+            case DOUBLE:
+                return doubles[row];
+            case DECIMAL:
+                return decimal(row);
+            case BYTES:
+                return Arrays.copyOfRange(bytes, offsets[row], offsets[row + 1]);
+            default:
+                throw new IllegalStateException(kind.toString());
+        }
+    }
+
     boolean bit(int row) {
         return (bits[row >>> 6] & (1L << row)) != 0;
     }

@@ -9,6 +9,7 @@ import io.polaroid.engine.api.ExecutionOptions;
 import io.polaroid.engine.api.FunctionInfo;
 import io.polaroid.engine.api.PreparedQuery;
 import io.polaroid.engine.api.QueryResult;
+import io.polaroid.engine.api.ReleasingResult;
 import io.polaroid.engine.api.SchemaInfo;
 import io.polaroid.engine.api.SqlSession;
 import io.polaroid.engine.api.TableInfo;
@@ -168,7 +169,7 @@ public final class EngineSession implements SqlSession {
         PreparedQuery statement = prepare(sql);
         try {
             QueryResult result = execute(statement, List.of(), options);
-            return new ClosingResult(result, statement);
+            return ReleasingResult.of(result, statement);
         } catch (RuntimeException e) {
             statement.close();
             throw e;
@@ -179,7 +180,7 @@ public final class EngineSession implements SqlSession {
     private QueryResult track(QueryResult result, ExecutionOptions options) {
         if (result instanceof StreamingResult) {
             running.add(options);
-            return new ClosingResult(result, () -> running.remove(options));
+            return ReleasingResult.of(result, () -> running.remove(options));
         }
         return result;
     }

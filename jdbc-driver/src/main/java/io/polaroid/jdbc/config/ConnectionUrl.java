@@ -1,5 +1,7 @@
 package io.polaroid.jdbc.config;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Locale;
@@ -14,16 +16,19 @@ import org.apache.calcite.avatica.ConnectStringParser;
  *
  * <pre>
  *   jdbc:polaroid:&lt;mode&gt;:&lt;target&gt;[;key=value]...
- *   jdbc:polaroid://host:port[;key=value]...          (mode "remote")
+ *   jdbc:polaroid://host:port[?key=value&amp;...][;key=value]...   (mode "remote")
  * </pre>
  *
- * <p>The mode picks how to connect ({@code embedded}, and later {@code remote}/{@code flight},
+ * <p>The mode picks how to connect ({@code embedded}, {@code remote}/{@code flight}, and later
  * {@code arrow}, {@code auto}); the target is whatever that mode needs (a catalog directory, a file
  * path, {@code //host:port}), kept verbatim and interpreted by the mode. Properties follow the first
  * {@code ;} in the {@code key=value;key=value} form Avatica and Calcite use (values may be quoted with
  * {@code '} or {@code "} to contain {@code ;}). A property on the URL overrides the same property in the
  * {@link Properties} passed to {@code DriverManager}. A {@code ;} never appears in the target, which
- * keeps globs such as {@code /data/*.parquet} and {@code ?} wildcards usable.
+ * keeps globs such as {@code /data/*.parquet} and {@code ?} wildcards usable. A server address
+ * ({@code //host:port}) may also carry properties as a percent-encoded URL query, as other Flight SQL
+ * drivers' URLs do: they override {@code Properties} and are overridden by {@code ;} properties, and are
+ * not part of the target.
  *
  * @param mode       the lower-case mode name
  * @param target     the mode-specific part between the mode and the first {@code ;}; may be empty
@@ -34,6 +39,8 @@ public record ConnectionUrl(String url, String mode, String target, Properties p
     /** The mode of {@code jdbc:polaroid://host:port}. */
     public static final String REMOTE = "remote";
     private static final Pattern MODE = Pattern.compile("[a-z][a-z0-9_-]*");
+    /** {@code jdbc:polaroid://} or {@code jdbc:polaroid:<mode>://}: a target that is a server address. */
+    private static final Pattern SERVER_ADDRESS = Pattern.compile("jdbc:polaroid:([A-Za-z][A-Za-z0-9_-]*:)?//");
 
     public ConnectionUrl {
         Objects.requireNonNull(url, "url");
@@ -77,10 +84,18 @@ public record ConnectionUrl(String url, String mode, String target, Properties p
                 throw malformed(url, "'" + mode + "' is not a mode name");
             }
         }
-        return new ConnectionUrl(url, mode, target, properties(url, propertyText, info));
+        String query = "";
+        int questionMark = target.indexOf('?');
+        if (questionMark >= 0 && target.startsWith("//")) {
+            // a server address with properties as a query: //host:port?user=alice&tls=true
+            query = target.substring(questionMark + 1);
+            target = target.substring(0, questionMark);
+        }
+        return new ConnectionUrl(url, mode, target, properties(url, propertyText, query, info));
     }
 
-    private static Properties properties(String url, String text, Properties info) throws SQLException {
+    private static Properties properties(String url, String text, String query, Properties info)
+            throws SQLException {
         Properties merged = new Properties();
         if (info != null) {
             for (Map.Entry<Object, Object> entry : info.entrySet()) {
@@ -89,6 +104,7 @@ public record ConnectionUrl(String url, String mode, String target, Properties p
                 }
             }
         }
+        addQuery(url, query, merged);
         if (text.isBlank()) {
             return merged;
         }
@@ -98,6 +114,31 @@ public record ConnectionUrl(String url, String mode, String target, Properties p
             // Avatica's message quotes the property text, which may hold a password: not repeated here.
             throw malformed(url, "its properties do not parse; write them as ;key=value;key2=value2, quoting a "
                     + "value that contains ; with ' or \"");
+        }
+    }
+
+    /**
+     * Properties written as a URL query ({@code key=value&key2=value2}, percent-encoded as in any URL),
+     * the form other Flight SQL drivers use: they override {@code Properties} and are overridden by
+     * {@code ;key=value} properties.
+     */
+    private static void addQuery(String url, String query, Properties into) throws SQLException {
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                if (key.isBlank()) {
+                    throw malformed(url, "a property of its query has no name; write ?key=value&key2=value2");
+                }
+                into.setProperty(key.trim(), value);
+            } catch (IllegalArgumentException e) {
+                // the value may be a password: only the rule is repeated
+                throw malformed(url, "its query has a bad %-escape; encode special characters as %XX");
+            }
         }
     }
 
@@ -113,7 +154,14 @@ public record ConnectionUrl(String url, String mode, String target, Properties p
 
     private static String withoutProperties(String url) {
         int semicolon = url.indexOf(';');
-        return semicolon < 0 ? url : url.substring(0, semicolon) + ";...";
+        String head = semicolon < 0 ? url : url.substring(0, semicolon);
+        // A server address may carry properties as a query (//host:port?user=..&password=..); in other
+        // modes '?' is a wildcard of a file path and stays.
+        int query = head.indexOf('?');
+        if (query >= 0 && SERVER_ADDRESS.matcher(head).lookingAt()) {
+            head = head.substring(0, query) + "?...";
+        }
+        return semicolon < 0 ? head : head + ";...";
     }
 
     @Override

@@ -73,6 +73,23 @@ public final class PropertyValues {
         throw invalid(property, text, "a positive whole number");
     }
 
+    /** A boolean: {@code true}/{@code false} (also {@code yes}/{@code no}, {@code 1}/{@code 0}), or the default. */
+    public static boolean bool(ConnectionProperty property, Properties properties) throws SQLException {
+        String text = property.value(properties);
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "yes":
+            case "1":
+                return true;
+            case "false":
+            case "no":
+            case "0":
+                return false;
+            default:
+                throw invalid(property, text, "true or false");
+        }
+    }
+
     private static SQLException invalid(ConnectionProperty property, String value, String expected) {
         return new SQLNonTransientConnectionException("invalid value '" + value + "' for connection property "
                 + property.name() + ": expected " + expected, "08001");

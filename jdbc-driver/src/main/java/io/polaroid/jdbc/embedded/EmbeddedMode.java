@@ -11,6 +11,7 @@ import io.polaroid.jdbc.config.PropertyValues;
 import io.polaroid.jdbc.error.SqlExceptions;
 import io.polaroid.jdbc.mode.Backend;
 import io.polaroid.jdbc.mode.ConnectionMode;
+import io.polaroid.jdbc.mode.DialectInfo;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -41,6 +42,14 @@ public final class EmbeddedMode implements ConnectionMode {
             "Rows per Arrow batch the embedded engine produces. Shared by all connections to the same catalog "
                     + "in this JVM; the first connection sets it.",
             Integer.toString(io.polaroid.engine.exec.ExecutionContext.DEFAULT_BATCH_ROWS));
+
+    /**
+     * The engine's SQL dialect as {@code DatabaseMetaData} describes it. The Flight SQL server answers
+     * {@code GetSqlInfo} from the same object, so embedded and remote clients are told the same.
+     */
+    public static DialectInfo dialect() {
+        return EmbeddedDialect.INSTANCE;
+    }
 
     @Override
     public List<String> names() {

@@ -27,8 +27,11 @@ import java.util.stream.Collectors;
  * JDBC specifies. Rows come sorted in the order each method's javadoc prescribes.
  */
 public final class CatalogMetadata {
-    /** Table types every session can have, whether or not a table of that type exists yet. */
-    private static final List<String> STANDARD_TABLE_TYPES = List.of("SYSTEM TABLE", "TABLE");
+    /**
+     * Table types every session can have, whether or not a table of that type exists yet (the Flight SQL
+     * server's {@code GetTableTypes} lists them too).
+     */
+    public static final List<String> STANDARD_TABLE_TYPES = List.of("SYSTEM TABLE", "TABLE");
 
     private final SqlSession session;
 

@@ -2,6 +2,7 @@ package io.polaroid.jdbc.mode;
 
 import io.polaroid.jdbc.config.ConnectionUrl;
 import io.polaroid.jdbc.embedded.EmbeddedMode;
+import io.polaroid.jdbc.remote.RemoteMode;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
 
 /** The connection modes this driver offers, found by the mode name of a URL. */
 public final class ConnectionModes {
-    private static final List<ConnectionMode> MODES = List.of(new EmbeddedMode());
+    private static final List<ConnectionMode> MODES = List.of(new EmbeddedMode(), new RemoteMode());
 
     private ConnectionModes() {
     }
@@ -23,7 +24,7 @@ public final class ConnectionModes {
     public static ConnectionMode of(ConnectionUrl url) throws SQLException {
         return find(url.mode()).orElseThrow(() -> new SQLNonTransientConnectionException(
                 "unknown connection mode '" + url.mode() + "' in URL " + url.display() + "; this driver supports "
-                        + String.join(", ", supportedNames()) + " (for example jdbc:polaroid:embedded:/path/to/catalog)",
+                        + String.join(", ", supportedNames()) + " (for example jdbc:polaroid:embedded:/path/to/catalog or jdbc:polaroid://localhost:50051)",
                 "08001"));
     }
 

@@ -1,0 +1,123 @@
+package io.polaroid.cli;
+
+import io.polaroid.cli.serve.OperationsOptions;
+import io.polaroid.cli.serve.SecurityOptions;
+import io.polaroid.cli.serve.ServerExtensions;
+import io.polaroid.server.DatasetBinding;
+import io.polaroid.server.PolaroidFlightServer;
+import io.polaroid.server.ServerConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code polaroid serve}: serves a catalog over Arrow Flight SQL until the process is told to stop
+ * (SIGTERM, Ctrl-C). With no options it serves the default catalog directory, the one {@code polaroid demo}
+ * fills, on 127.0.0.1:50051. Stopping is graceful: new calls are refused, running queries get the grace
+ * period to finish and are then cancelled, and the catalog is closed (it is saved on every change).
+ *
+ * <p>Security and operations options ({@code --auth}, {@code --tls-*}, {@code --metrics-port}, ...) are
+ * option groups of their own, mixed in below and applied to the server builder.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the catalog over Arrow Flight SQL (JDBC: jdbc:polaroid://host:port).")
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    private PolaroidCli cli;
+
+    @Mixin
+    private CatalogOption catalog;
+
+    @Option(names = "--host", defaultValue = ServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "" + ServerConfig.DEFAULT_PORT, paramLabel = "PORT",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--data-root", paramLabel = "DIR",
+            description = "A directory SQL may read files from; repeat for several (default: no restriction).")
+    private List<String> dataRoots = new ArrayList<>();
+
+    @Option(names = "--dataset", paramLabel = "NAME=PATH",
+            description = "Register (or refresh) a dataset at start: name=path or schema.name=path; repeatable.")
+    private List<String> datasets = new ArrayList<>();
+
+    @Mixin
+    private SecurityOptions security;
+
+    @Mixin
+    private OperationsOptions operations;
+
+    /** Counted down once the server has stopped; tests interrupt the command's thread instead. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Authentication, TLS, query cap, metrics and health of the running server. */
+    private volatile ServerExtensions extensions;
+
+    @Override
+    public Integer call() {
+        PolaroidHome home = cli.home();
+        ServerConfig config = config(catalog.resolve(home), home);
+        extensions = ServerExtensions.create(security, operations, host,
+                name -> cli.environment().variable(name).orElse(null));
+        PolaroidFlightServer server;
+        try {
+            server = extensions.configure(PolaroidFlightServer.builder(config)).start();
+        } catch (RuntimeException e) {
+            extensions.close();
+            throw e;
+        }
+        try {
+            extensions.started(server);  // the metrics port may be taken
+        } catch (RuntimeException e) {
+            stop(server);
+            throw e;
+        }
+        Thread hook = new Thread(() -> stop(server), "polaroid-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = cli.out();
+        out.println("Polaroid Flight SQL server listening on " + config.host() + ":" + server.port());
+        out.println("Catalog: " + config.catalogDirectory().map(Path::toString).orElse("(in memory)"));
+        out.println("JDBC URL: " + server.jdbcUrl() + (extensions.usesTls() ? ";tls=true" : ""));
+        out.println("Security and operations: " + extensions.summary());
+        out.println("Stop with Ctrl-C (SIGTERM): running queries finish or are cancelled, then it exits.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // stopped from inside the process (tests): no signal will run the hook
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(server);
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private ServerConfig config(Path catalogDirectory, PolaroidHome home) {
+        ServerConfig.Builder config = ServerConfig.builder()
+                .host(host)
+                .port(port)
+                .catalogDirectory(catalogDirectory);
+        dataRoots.forEach(root -> config.dataRoot(home.expandHome(root)));
+        datasets.forEach(dataset -> config.dataset(DatasetBinding.parse(dataset)));
+        return config.build();
+    }
+
+    private void stop(PolaroidFlightServer server) {
+        try {
+            extensions.stopping();
+            server.close();
+        } finally {
+            extensions.close();
+            stopped.countDown();
+        }
+    }
+}
