@@ -22,6 +22,7 @@ import io.polaroid.server.session.SessionRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -291,11 +292,21 @@ public final class PolaroidFlightServer implements AutoCloseable {
             }
             if (!config.dataRoots().isEmpty()) {
                 // the server writes ingested data itself, below its ingest directory: that must stay readable
+                // (created now: a data root must exist, and a fresh catalog has ingested nothing yet)
                 List<Path> roots = new ArrayList<>(config.dataRoots());
-                config.effectiveIngestDirectory().ifPresent(roots::add);
+                config.effectiveIngestDirectory().ifPresent(directory -> roots.add(createIngestDirectory(directory)));
                 engine.dataRoots(roots);
             }
             return engine.build();
+        }
+
+        private static Path createIngestDirectory(Path directory) {
+            try {
+                return Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new PolaroidException(ErrorCode.IO_ERROR,
+                        "cannot create the ingest directory '" + directory + "': " + e.getMessage(), e);
+            }
         }
 
         private FlightServer listen(BufferAllocator allocator, PolaroidSqlProducer producer) {

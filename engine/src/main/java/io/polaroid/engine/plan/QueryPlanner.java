@@ -179,7 +179,10 @@ public final class QueryPlanner {
         // Trimming again now that filters and join conditions sit where they run: columns only those needed
         // are no longer carried up through joins (the build side of TPC-H Q3 keeps 3 of its 6 columns).
         result = new RelFieldTrimmer(validator, relBuilder).trim(result);
-        return hep(result, List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, ScanRules.PROJECT_INTO_SCAN));
+        // The trimmer keeps every input column of a window; pushing the projection above it down through
+        // the window lets the scan read, and the window operator hold, only the columns used.
+        return hep(result, List.of(CoreRules.PROJECT_WINDOW_TRANSPOSE, CoreRules.PROJECT_MERGE,
+                CoreRules.PROJECT_REMOVE, ScanRules.PROJECT_INTO_SCAN));
     }
 
     private static RelNode hep(RelNode rel, List<RelOptRule> rules) {

@@ -11,6 +11,7 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rex.RexOver;
 import io.polaroid.engine.expr.ExprCompiler;
 
@@ -78,9 +79,18 @@ final class VectorRules {
                 aggregate.getGroupSet(), aggregate.getGroupSets(), aggregate.getAggCallList());
     });
 
+    static final RelOptRule WINDOW = rule(LogicalWindow.class, "VectorWindowRule", rel -> {
+        LogicalWindow window = (LogicalWindow) rel;
+        if (!VectorWindow.supports(window)) {
+            return null;
+        }
+        return new VectorWindow(rel.getCluster(), vector(rel), convert(window.getInput()), window.constants,
+                window.getRowType(), window.groups);
+    });
+
     /** The rules of vector operators other than scans. */
     static List<RelOptRule> operators() {
-        return List.of(FILTER, PROJECT, SORT, JOIN, AGGREGATE);
+        return List.of(FILTER, PROJECT, SORT, JOIN, AGGREGATE, WINDOW);
     }
 
     private static RelTraitSet vector(RelNode rel) {

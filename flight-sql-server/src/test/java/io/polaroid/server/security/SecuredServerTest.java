@@ -86,8 +86,8 @@ class SecuredServerTest {
                 "127.0.0.1", Map.of("POLAROID_TOKEN", ENV_TOKEN)::get);
         operations = new ServerOperations(new OperationsSettings(1, Duration.ofMillis(50), OptionalInt.of(0)), "127.0.0.1");
 
+        // a fresh catalog: the server creates its ingest directory, which is a data root too
         Path catalog = directory.resolve("catalog");
-        Files.createDirectories(catalog.resolve(ServerConfig.DEFAULT_INGEST_SUBDIRECTORY));
         ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).catalogDirectory(catalog)
                 .dataRoot(root)
                 .dataset(new DatasetBinding(DatasetName.of("numbers"), root.resolve("numbers.parquet").toString()))
