@@ -48,6 +48,7 @@ JVM_FLAGS=(
   -XX:+UseParallelGC                         # the GC ./polaroid runs the engine with
   "-Xmx$HEAP"
   "-Dpolaroid.bench.home=$ROOT/bench"
+  "-Dpolaroid.bench.flightSqlJdbcDriver=$TARGET/drivers/flight-sql-jdbc-driver.jar" # target flightsql-jdbc
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn # Arrow's start-up INFO lines drown the progress
 )
 if [ "${JAVA_MAJOR:-17}" -ge 22 ]; then

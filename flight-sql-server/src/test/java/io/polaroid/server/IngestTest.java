@@ -145,6 +145,30 @@ class IngestTest {
     }
 
     @Test
+    void sixtyFourBitValuesGoIntoAnIntColumnAsAnInsertWouldPutThem() throws Exception {
+        // what ADBC's default type names do: declare INT, then bind the client's 64-bit column
+        assertEquals(0, client.executeUpdate("CREATE TABLE narrow_events (id INT, label VARCHAR)"));
+        try (FlightSqlClient.PreparedStatement insert = client.prepare("INSERT INTO narrow_events VALUES (?, ?)");
+             VectorSchemaRoot rows = events(0, 25)) {
+            insert.setParameters(rows);
+            assertEquals(25, insert.executeUpdate());
+        }
+        assertEquals(25, count("narrow_events"));
+        assertEquals(25L * 24 / 2, sumIds("narrow_events"));
+
+        try (FlightSqlClient.PreparedStatement insert = client.prepare("INSERT INTO narrow_events VALUES (?, ?)");
+             VectorSchemaRoot rows = events(Integer.MAX_VALUE - 5L, 10)) {
+            insert.setParameters(rows);
+            FlightRuntimeException failure = assertThrows(FlightRuntimeException.class, insert::executeUpdate);
+            assertEquals("22003", failure.status().metadata().get(RemoteErrors.SQLSTATE_KEY), failure::getMessage);
+            assertTrue(failure.getMessage().contains("2147483648") && failure.getMessage().contains("'id'"),
+                    failure::getMessage);
+        }
+        assertEquals(25, count("narrow_events"), "a failed insert adds no row");
+        assertEquals(List.of(), staged());
+    }
+
+    @Test
     void ingestIntoTemporaryTableIsRefused() throws Exception {
         try (VectorSchemaRoot rows = events(0, 1)) {
             FlightRuntimeException failure = assertThrows(FlightRuntimeException.class, () -> client.executeIngest(rows,

@@ -29,8 +29,8 @@ public final class MarkdownReport {
         out.append("## Results ").append(DateTimeFormatter.ISO_LOCAL_DATE.format(report.started().atOffset(ZoneOffset.UTC)))
                 .append("\n\n");
         out.append(table(report)).append('\n');
-        out.append("Times in ms: median of the timed runs, min in parentheses. Ratio = Polaroid median / DuckDB "
-                + "median (lower is better; the target is at most ").append(TARGET_RATIO).append("x; above it in bold). "
+        out.append("Times in ms: median of the timed runs, min in parentheses. Ratio = median of the first target of "
+                + "the comparison / median of the second (lower is better; the target is at most ").append(TARGET_RATIO).append("x; above it in bold). "
                 + "Each run creates a statement, executes, fetches every column of every row with `getObject`, "
                 + "and closes.\n\n");
         problems(report, out);
@@ -46,15 +46,15 @@ public final class MarkdownReport {
                 .collect(Collectors.toMap(TargetSummary::id, TargetSummary::label));
         List<Comparison> comparisons = report.comparisons().stream()
                 .filter(c -> present.contains(c.targetId()) && present.contains(c.baselineId())).toList();
+        // each compared target gets one column, before the first ratio that uses it
         Set<String> paired = new LinkedHashSet<>();
-        comparisons.forEach(c -> {
-            paired.add(c.targetId());
-            paired.add(c.baselineId());
-        });
         List<String> header = new ArrayList<>(List.of("query", "rows"));
         for (Comparison comparison : comparisons) {
-            header.add(labels.get(comparison.targetId()));
-            header.add(labels.get(comparison.baselineId()));
+            for (String id : List.of(comparison.targetId(), comparison.baselineId())) {
+                if (paired.add(id)) {
+                    header.add(labels.get(id));
+                }
+            }
             header.add("ratio " + comparison.label());
         }
         List<String> unpaired = report.targets().stream().map(TargetSummary::id).filter(id -> !paired.contains(id)).toList();
@@ -66,9 +66,13 @@ public final class MarkdownReport {
         row(out, header.stream().map(h -> h.equals("query") || h.equals("answers") ? "---" : "---:").toList());
         for (QueryOutcome outcome : report.outcomes()) {
             List<String> cells = new ArrayList<>(List.of(outcome.query().id(), rows(outcome)));
+            Set<String> shown = new LinkedHashSet<>();
             for (Comparison comparison : comparisons) {
-                cells.add(cell(outcome.measurement(comparison.targetId())));
-                cells.add(cell(outcome.measurement(comparison.baselineId())));
+                for (String id : List.of(comparison.targetId(), comparison.baselineId())) {
+                    if (shown.add(id)) {
+                        cells.add(cell(outcome.measurement(id)));
+                    }
+                }
                 cells.add(outcome.ratio(comparison.targetId(), comparison.baselineId())
                         .map(MarkdownReport::ratio).orElse("–"));
             }
@@ -119,7 +123,8 @@ public final class MarkdownReport {
     private static void problems(BenchReport report, StringBuilder out) {
         List<QueryOutcome> problems = report.problems();
         if (problems.isEmpty()) {
-            out.append("Every target returned the same answer as DuckDB for every query (row count and checksum).\n\n");
+            out.append("Every target returned the same answer as the reference (DuckDB when it ran, else the first target) for "
+                    + "every query (row count and checksum).\n\n");
             return;
         }
         out.append("### Wrong answers and errors\n\n");

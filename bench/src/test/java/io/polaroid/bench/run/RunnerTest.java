@@ -82,6 +82,19 @@ class RunnerTest {
     }
 
     @Test
+    void withoutDuckDbTheFirstTargetsAnswerIsTheReference() throws SQLException {
+        List<OpenTarget> targets = open(new MissingRowTarget("all-rows", "true"), new MissingRowTarget());
+        try {
+            QueryOutcome outcome = runner.run(QUERY, targets);
+            assertEquals(1, outcome.problems().size(), outcome.problems().toString());
+            assertTrue(outcome.problems().get(0).startsWith("missing-row WRONG ANSWER (differs from all-rows)"),
+                    outcome.problems().get(0));
+        } finally {
+            close(targets);
+        }
+    }
+
+    @Test
     void aFailingQueryIsReportedAndTheOthersStillRun() throws SQLException {
         BenchQuery bad = new BenchQuery("bad", "no such column", "SELECT nope FROM t", List.of("t"));
         List<OpenTarget> targets = open(new DuckDbTarget(Storage.MEMORY, OptionalInt.empty()));
@@ -124,11 +137,26 @@ class RunnerTest {
         }
     }
 
-    /** DuckDB over the same file, but its view drops one row: a stand-in for an engine with a bug. */
+    /**
+     * DuckDB over the same file, but its view drops one row: a stand-in for an engine with a bug (or, with
+     * condition {@code true}, a non-DuckDB target with the right answer).
+     */
     private static final class MissingRowTarget implements Target {
+        private final String id;
+        private final String condition;
+
+        MissingRowTarget(String id, String condition) {
+            this.id = id;
+            this.condition = condition;
+        }
+
+        MissingRowTarget() {
+            this("missing-row", "k <> 500");
+        }
+
         @Override
         public String id() {
-            return "missing-row";
+            return id;
         }
 
         @Override
@@ -146,7 +174,7 @@ class RunnerTest {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE VIEW t AS SELECT * FROM read_parquet("
-                        + Target.literal(datasets.get(0).parquetGlob()) + ") WHERE k <> 500");
+                        + Target.literal(datasets.get(0).parquetGlob()) + ") WHERE " + condition);
             }
             return connection;
         }

@@ -46,7 +46,8 @@ public final class IngestService {
     /**
      * Ingests {@code upload} into {@code dataset}: columns by name. Creating or replacing takes the upload's
      * columns as the dataset's; appending needs each uploaded column to exist in the dataset with the same
-     * type (dataset columns the upload lacks read as NULL for the new rows, so they must be nullable).
+     * type or one an {@code INSERT} converts (dataset columns the upload lacks read as NULL for the new
+     * rows, so they must be nullable).
      *
      * @return the number of rows ingested
      */
@@ -183,14 +184,21 @@ public final class IngestService {
             throw new PolaroidException(ErrorCode.IO_ERROR, "cannot write to the directory '" + directory
                     + "' of dataset " + snapshot.name() + ": " + e, e);
         }
+        BatchSource assigned = AssignmentCasts.to(fileSchema, upload);
         try {
-            ParquetUpload.Written written = ParquetUpload.write(upload, fileSchema, staging, false);
+            ParquetUpload.Written written = ParquetUpload.write(assigned, fileSchema, staging, false);
             if (!written.files().isEmpty()) {
                 catalog.appendFiles(snapshot.name(), written.files());
             }
             return written.rows();
         } finally {
-            DataArea.deleteTree(staging);
+            try {
+                if (assigned != upload) {
+                    assigned.close();  // frees the converted columns (closing the upload again is harmless)
+                }
+            } finally {
+                DataArea.deleteTree(staging);
+            }
         }
     }
 
@@ -223,13 +231,16 @@ public final class IngestService {
         return checkMissingNullable(snapshot, new Schema(fileFields));
     }
 
-    /** The dataset's column {@code name}, which must have the type of {@code uploaded}. */
+    /**
+     * The dataset's column {@code name}, whose type the uploaded values must have or convert to as an
+     * {@code INSERT} converts them ({@link AssignmentCasts}).
+     */
     private static Field matching(DatasetSnapshot snapshot, String name, Field uploaded) {
         Field column = snapshot.schema().getFields().stream()
                 .filter(f -> f.getName().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new PolaroidException(ErrorCode.UNDEFINED_COLUMN, "dataset " + snapshot.name()
                         + " has no column '" + name + "'"));
-        if (!column.getType().equals(uploaded.getType())) {
+        if (!AssignmentCasts.assignable(uploaded.getType(), column.getType())) {
             throw new PolaroidException(ErrorCode.SCHEMA_MISMATCH, "column '" + column.getName() + "' of dataset "
                     + snapshot.name() + " is " + column.getType() + ", but the upload's column '" + uploaded.getName()
                     + "' is " + uploaded.getType());
