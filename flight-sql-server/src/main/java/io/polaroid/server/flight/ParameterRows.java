@@ -3,6 +3,7 @@ package io.polaroid.server.flight;
 import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
 import java.math.BigDecimal;
+import io.polaroid.columnar.EpochTimes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +25,6 @@ import org.apache.arrow.vector.UInt2Vector;
 import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.util.Text;
 
@@ -119,23 +119,10 @@ final class ParameterRows {
 
     private static Object timestamp(TimeStampVector vector, ArrowType.Timestamp type, int row) {
         long value = vector.get(row);
-        Instant instant = instant(value, type.getUnit());
+        Instant instant = EpochTimes.instant(value, type.getUnit());
         if (type.getTimezone() != null) {
             return instant;
         }
         return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-    }
-
-    private static Instant instant(long value, TimeUnit unit) {
-        switch (unit) {
-            case SECOND:
-                return Instant.ofEpochSecond(value);
-            case MILLISECOND:
-                return Instant.ofEpochMilli(value);
-            case MICROSECOND:
-                return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
-            default:
-                return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.polaroid.jdbc.cursor;
 
+import io.polaroid.columnar.EpochTimes;
 import java.time.Instant;
 import java.util.Calendar;
 import org.apache.arrow.memory.ArrowBuf;
@@ -29,16 +30,6 @@ abstract class TimestampAccessor extends ArrowAccessor {
 
     /** The stored count as seconds and nanoseconds since the epoch, with no zone applied. */
     protected final Instant readRaw() {
-        long value = data.getLong((long) position.row * Long.BYTES);
-        switch (unit) {
-            case SECOND:
-                return Instant.ofEpochSecond(value);
-            case MILLISECOND:
-                return Instant.ofEpochMilli(value);
-            case MICROSECOND:
-                return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
-            default:
-                return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
-        }
+        return EpochTimes.instant(data.getLong((long) position.row * Long.BYTES), unit);
     }
 }
