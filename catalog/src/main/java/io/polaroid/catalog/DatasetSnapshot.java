@@ -51,4 +51,11 @@ public interface DatasetSnapshot {
      * snapshot until it is closed.
      */
     ScanPlan planScan(ScanRequest request);
+
+    /**
+     * Loads a {@link CacheMode#MEMORY} dataset's rows now rather than at its first scan (a server warming
+     * up). No-op for other modes, when the rows are loaded already, or when this snapshot was replaced.
+     */
+    default void preload() {
+    }
 }

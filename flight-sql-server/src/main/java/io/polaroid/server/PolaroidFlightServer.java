@@ -165,9 +165,21 @@ public final class PolaroidFlightServer implements AutoCloseable {
             running.cancelAll("the server is shutting down");
         } finally {
             janitor.shutdownNow();
+            awaitJanitor();
             releaseEverything();
         }
         LOG.info("server stopped");
+    }
+
+    /** A dataset still loading into memory finishes first: its memory must be back before the engine closes. */
+    private void awaitJanitor() {
+        try {
+            if (!janitor.awaitTermination(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("a dataset was still loading into memory when the server stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void releaseEverything() {
@@ -269,6 +281,7 @@ public final class PolaroidFlightServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+                janitor.execute(new CachePreload(engine.catalog()));
                 janitor.scheduleWithFixedDelay(() -> expire(sessions, executions), JANITOR_PERIOD.toMillis(),
                         JANITOR_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
                 PolaroidFlightServer server = new PolaroidFlightServer(config, engine, allocator, sessions, executions,

@@ -170,6 +170,19 @@ public final class Snapshot implements DatasetSnapshot {
         }
     }
 
+    @Override
+    public void preload() {
+        // pinned while loading: a refresh that replaces this snapshot meanwhile frees the rows afterwards
+        if (cacheMode != CacheMode.MEMORY || !lifetime.tryPin()) {
+            return;
+        }
+        try {
+            ensureCacheLoaded(null);
+        } finally {
+            lifetime.unpin();
+        }
+    }
+
     /** Gives up the owner's pin: the snapshot was replaced or dropped, or the catalog closes. */
     public void release() {
         lifetime.retire();
