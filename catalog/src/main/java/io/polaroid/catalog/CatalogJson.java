@@ -150,6 +150,15 @@ final class CatalogJson {
         return toBytes(root);
     }
 
+    /** The summed {@code size} of the files a manifest lists, without decoding schemas or statistics. */
+    static long manifestDataBytes(byte[] bytes) throws IOException {
+        long total = 0;
+        for (JsonNode node : array(parse(bytes, MANIFEST_FORMAT), "files")) {
+            total += number(node, "size");
+        }
+        return total;
+    }
+
     static Snapshot readManifest(byte[] bytes, DatasetEntry entry, SnapshotFactory factory) throws IOException {
         JsonNode root = parse(bytes, MANIFEST_FORMAT);
         long version = number(root, "version");

@@ -52,9 +52,13 @@ public final class Engine implements AutoCloseable {
             cache = rootAllocator.newChildAllocator("dataset-cache", 0, config.memoryLimitBytes());
             CatalogOptions options = CatalogOptions.builder(cache).workingDirectory(config.workingDirectory())
                     .dataRoots(config.dataRoots()).build();
-            opened = config.catalogDirectory().isPresent()
-                    ? Catalog.open(config.catalogDirectory().get(), options)
-                    : Catalog.inMemory(options);
+            if (config.catalogFactory().isPresent()) {
+                opened = Objects.requireNonNull(config.catalogFactory().get().apply(options), "catalog factory result");
+            } else {
+                opened = config.catalogDirectory().isPresent()
+                        ? Catalog.open(config.catalogDirectory().get(), options)
+                        : Catalog.inMemory(options);
+            }
         } catch (RuntimeException e) {
             if (cache != null) {
                 cache.close();

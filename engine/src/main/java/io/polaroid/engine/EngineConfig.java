@@ -1,17 +1,21 @@
 package io.polaroid.engine;
 
+import io.polaroid.catalog.Catalog;
+import io.polaroid.catalog.CatalogOptions;
 import io.polaroid.engine.exec.ExecutionContext;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How an {@link Engine} runs. Built with {@link #builder()}; every setting has a default.
  */
 public final class EngineConfig {
     private final Optional<Path> catalogDirectory;
+    private final Optional<Function<CatalogOptions, Catalog>> catalogFactory;
     private final long memoryLimitBytes;
     private final long defaultQueryMemoryLimitBytes;
     private final int batchRows;
@@ -22,6 +26,7 @@ public final class EngineConfig {
 
     private EngineConfig(Builder builder) {
         this.catalogDirectory = builder.catalogDirectory;
+        this.catalogFactory = builder.catalogFactory;
         this.memoryLimitBytes = builder.memoryLimitBytes;
         this.defaultQueryMemoryLimitBytes = Math.min(builder.defaultQueryMemoryLimitBytes, builder.memoryLimitBytes);
         this.batchRows = builder.batchRows;
@@ -38,6 +43,15 @@ public final class EngineConfig {
     /** Where the persistent catalog lives; empty for a transient in-memory catalog. */
     public Optional<Path> catalogDirectory() {
         return catalogDirectory;
+    }
+
+    /**
+     * A catalog of the caller's making (the arrow connection mode's catalog of files under a path), built
+     * from the options the engine would give its own catalog; empty for the engine's usual catalog. When
+     * present, {@link #catalogDirectory()} is ignored.
+     */
+    public Optional<Function<CatalogOptions, Catalog>> catalogFactory() {
+        return catalogFactory;
     }
 
     /** The limit of the engine's root allocator: queries and the dataset cache together. */
@@ -80,7 +94,9 @@ public final class EngineConfig {
 
     @Override
     public String toString() {
-        return "EngineConfig{catalog=" + catalogDirectory.map(Path::toString).orElse("(in memory)")
+        String catalog = catalogFactory.isPresent() ? "(supplied)"
+                : catalogDirectory.map(Path::toString).orElse("(in memory)");
+        return "EngineConfig{catalog=" + catalog
                 + ", memoryLimit=" + memoryLimitBytes + ", queryMemoryLimit=" + defaultQueryMemoryLimitBytes
                 + ", batchRows=" + batchRows + ", vectorExecution=" + vectorExecution
                 + ", parallelism=" + parallelism + (dataRoots.isEmpty() ? "" : ", dataRoots=" + dataRoots) + "}";
@@ -88,6 +104,7 @@ public final class EngineConfig {
 
     public static final class Builder {
         private Optional<Path> catalogDirectory = Optional.empty();
+        private Optional<Function<CatalogOptions, Catalog>> catalogFactory = Optional.empty();
         private long memoryLimitBytes = Long.MAX_VALUE;
         private long defaultQueryMemoryLimitBytes = Long.MAX_VALUE;
         private int batchRows = ExecutionContext.DEFAULT_BATCH_ROWS;
@@ -107,6 +124,12 @@ public final class EngineConfig {
         /** Uses a transient in-memory catalog (the default). */
         public Builder inMemoryCatalog() {
             this.catalogDirectory = Optional.empty();
+            return this;
+        }
+
+        /** Serves the catalog {@code factory} builds (it owns what it opens; the engine closes it). */
+        public Builder catalog(Function<CatalogOptions, Catalog> factory) {
+            this.catalogFactory = Optional.of(Objects.requireNonNull(factory, "factory"));
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.polaroid.jdbc.mode;
 
+import io.polaroid.jdbc.arrow.ArrowMode;
+import io.polaroid.jdbc.auto.AutoMode;
 import io.polaroid.jdbc.config.ConnectionUrl;
 import io.polaroid.jdbc.embedded.EmbeddedMode;
 import io.polaroid.jdbc.remote.RemoteMode;
@@ -11,7 +13,8 @@ import java.util.TreeSet;
 
 /** The connection modes this driver offers, found by the mode name of a URL. */
 public final class ConnectionModes {
-    private static final List<ConnectionMode> MODES = List.of(new EmbeddedMode(), new RemoteMode());
+    private static final List<ConnectionMode> MODES = List.of(new EmbeddedMode(), new RemoteMode(), new ArrowMode(),
+            new AutoMode());
 
     private ConnectionModes() {
     }
