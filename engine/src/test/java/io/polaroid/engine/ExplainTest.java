@@ -1,11 +1,14 @@
 package io.polaroid.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polaroid.engine.api.SqlSession;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExplainTest {
     @Test
@@ -28,5 +31,26 @@ class ExplainTest {
             assertTrue(join.contains("VectorAggregate"), join);
             assertTrue(join.contains("VectorSort"), join);
         }
+    }
+
+    @Test
+    void anAggregateOverAScanReadsOnlyTheColumnsItUses(@TempDir Path dir) throws Exception {
+        TestData.writeTrades(dir, 1000);
+        try (Engine engine = Engine.open(EngineConfig.builder().build()); SqlSession session = engine.openSession()) {
+            ResultRows.query(session, "CREATE DATASET t FROM '" + dir.resolve("trades.parquet") + "'");
+            String count = plan(session, "SELECT COUNT(*) FROM t");
+            assertTrue(count.contains("columns=[[]]"), count);
+            assertEquals(List.of(List.of(1000L)), ResultRows.query(session, "SELECT COUNT(*) FROM t"));
+
+            String grouped = plan(session, "SELECT symbol, COUNT(*), MAX(price) FROM t GROUP BY symbol");
+            assertTrue(grouped.contains("columns=[[symbol, price]]"), grouped);
+            assertEquals(ResultRows.query(session, "SELECT SUM(n) FROM (SELECT symbol, COUNT(*) AS n FROM t GROUP BY symbol)"),
+                    List.of(List.of(1000L)));
+        }
+    }
+
+    private static String plan(SqlSession session, String sql) {
+        return ResultRows.query(session, "EXPLAIN PLAN FOR " + sql).stream()
+                .map(row -> (String) row.get(0)).collect(Collectors.joining("\n"));
     }
 }

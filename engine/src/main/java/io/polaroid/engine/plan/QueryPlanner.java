@@ -173,6 +173,7 @@ public final class QueryPlanner {
                 REDUCE_AVERAGES,
                 CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
                 ScanRules.PROJECT_INTO_SCAN,
+                ScanRules.AGGREGATE_INTO_SCAN,
                 ScanRules.FILTER_INTO_SCAN));
         // with filters in place, so that their selectivity counts in the size estimates
         result = hep(result, List.of(JoinBuildSideRule.INSTANCE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
@@ -182,7 +183,7 @@ public final class QueryPlanner {
         // The trimmer keeps every input column of a window; pushing the projection above it down through
         // the window lets the scan read, and the window operator hold, only the columns used.
         return hep(result, List.of(CoreRules.PROJECT_WINDOW_TRANSPOSE, CoreRules.PROJECT_MERGE,
-                CoreRules.PROJECT_REMOVE, ScanRules.PROJECT_INTO_SCAN));
+                CoreRules.PROJECT_REMOVE, ScanRules.PROJECT_INTO_SCAN, ScanRules.AGGREGATE_INTO_SCAN));
     }
 
     private static RelNode hep(RelNode rel, List<RelOptRule> rules) {

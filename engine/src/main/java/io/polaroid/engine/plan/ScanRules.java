@@ -10,6 +10,8 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexBuilder;
@@ -22,6 +24,7 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.ImmutableIntList;
+import org.apache.calcite.util.mapping.Mappings;
 import org.apache.calcite.rex.RexShuttle;
 
 /**
@@ -38,6 +41,16 @@ final class ScanRules {
             b -> b.operand(Project.class).oneInput(s -> s.operand(DatasetScan.class)
                     .predicate(scan -> !(scan instanceof VectorTableScan)).noInputs()),
             ProjectIntoScan::new).toRule();
+
+    /**
+     * {@code Aggregate(Scan)} using a subset of the columns → the same aggregate over a narrower scan. The
+     * field trimmer leaves an aggregate that uses no column at all ({@code COUNT(*)}) directly on the full
+     * scan, which would decode every column to count rows.
+     */
+    static final RelOptRule AGGREGATE_INTO_SCAN = RuleConfig.of("AggregateIntoDatasetScan",
+            b -> b.operand(Aggregate.class).oneInput(s -> s.operand(DatasetScan.class)
+                    .predicate(scan -> !(scan instanceof VectorTableScan)).noInputs()),
+            AggregateIntoScan::new).toRule();
 
     /** {@code Filter(Scan)} → the same, with the filter's prunable conjuncts attached to the scan. */
     static final RelOptRule FILTER_INTO_SCAN = RuleConfig.of("FilterIntoDatasetScan",
@@ -80,6 +93,47 @@ final class ScanRules {
                     .project(projects, project.getRowType().getFieldNames(), true)
                     .build();
             call.transformTo(result);
+        }
+    }
+
+    private static final class AggregateIntoScan extends RelRule<RuleConfig> {
+        AggregateIntoScan(RuleConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            Aggregate aggregate = call.rel(0);
+            DatasetScan scan = call.rel(1);
+            ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder().addAll(aggregate.getGroupSet());
+            for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
+                usedBuilder.addAll(aggregateCall.getArgList());
+                if (aggregateCall.filterArg >= 0) {
+                    usedBuilder.set(aggregateCall.filterArg);
+                }
+                if (!aggregateCall.getCollation().getFieldCollations().isEmpty()) {
+                    return;  // ordered-set aggregates: left as they are
+                }
+            }
+            ImmutableBitSet used = usedBuilder.build();
+            int fieldCount = scan.getRowType().getFieldCount();
+            if (used.cardinality() == fieldCount || aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+                return;
+            }
+            List<Integer> kept = used.asList();
+            List<Integer> newColumns = new ArrayList<>(kept.size());
+            for (int field : kept) {
+                newColumns.add(scan.columns().get(field));
+            }
+            DatasetScan narrow = scan.withColumns(ImmutableIntList.copyOf(newColumns), scan.predicates());
+            Mappings.TargetMapping mapping = Mappings.target(kept::indexOf, fieldCount, kept.size());
+            List<AggregateCall> calls = new ArrayList<>();
+            for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
+                calls.add(aggregateCall.transform(mapping));
+            }
+            ImmutableBitSet groupSet = ImmutableBitSet.of(
+                    aggregate.getGroupSet().asList().stream().map(kept::indexOf).toList());
+            call.transformTo(aggregate.copy(aggregate.getTraitSet(), narrow, groupSet, null, calls));
         }
     }
 
