@@ -1,15 +1,15 @@
 package io.polaroid.cli;
 
+import io.polaroid.cli.serve.HttpEndpointOptions;
 import io.polaroid.cli.serve.OperationsOptions;
 import io.polaroid.cli.serve.SecurityOptions;
 import io.polaroid.cli.serve.ServerExtensions;
-import io.polaroid.server.DatasetBinding;
+import io.polaroid.http.PolaroidHttpServer;
 import io.polaroid.server.PolaroidFlightServer;
 import io.polaroid.server.ServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,19 +43,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
 
-    @Option(names = "--data-root", paramLabel = "DIR",
-            description = "A directory SQL may read files from; repeat for several (default: no restriction).")
-    private List<String> dataRoots = new ArrayList<>();
-
-    @Option(names = "--dataset", paramLabel = "NAME=PATH",
-            description = "Register (or refresh) a dataset at start: name=path or schema.name=path; repeatable.")
-    private List<String> datasets = new ArrayList<>();
+    @Mixin
+    private DataOptions data;
 
     @Mixin
     private SecurityOptions security;
 
     @Mixin
     private OperationsOptions operations;
+
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Also serve the HTTP query API (POST /query) on this port, same engine and security "
+                    + "(default: off; 0 picks a free one).")
+    private Integer httpPort;
+
+    @Mixin
+    private HttpEndpointOptions http;
 
     /** Counted down once the server has stopped; tests interrupt the command's thread instead. */
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -75,18 +78,21 @@ final class ServeCommand implements Callable<Integer> {
             extensions.close();
             throw e;
         }
+        Optional<PolaroidHttpServer> httpServer;
         try {
             extensions.started(server);  // the metrics port may be taken
+            httpServer = startHttp(server);
         } catch (RuntimeException e) {
-            stop(server);
+            stop(server, Optional.empty());
             throw e;
         }
-        Thread hook = new Thread(() -> stop(server), "polaroid-serve-shutdown");
+        Thread hook = new Thread(() -> stop(server, httpServer), "polaroid-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = cli.out();
         out.println("Polaroid Flight SQL server listening on " + config.host() + ":" + server.port());
         out.println("Catalog: " + config.catalogDirectory().map(Path::toString).orElse("(in memory)"));
         out.println("JDBC URL: " + server.jdbcUrl() + (extensions.usesTls() ? ";tls=true" : ""));
+        httpServer.ifPresent(endpoint -> out.println("HTTP query API: " + endpoint.url() + "/query"));
         out.println("Security and operations: " + extensions.summary());
         out.println("Stop with Ctrl-C (SIGTERM): running queries finish or are cancelled, then it exits.");
         out.flush();
@@ -95,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             // stopped from inside the process (tests): no signal will run the hook
             Runtime.getRuntime().removeShutdownHook(hook);
-            stop(server);
+            stop(server, httpServer);
             Thread.currentThread().interrupt();
         }
         return 0;
@@ -106,14 +112,27 @@ final class ServeCommand implements Callable<Integer> {
                 .host(host)
                 .port(port)
                 .catalogDirectory(catalogDirectory);
-        dataRoots.forEach(root -> config.dataRoot(home.expandHome(root)));
-        datasets.forEach(dataset -> config.dataset(DatasetBinding.parse(dataset)));
+        data.dataRoots(home).forEach(config::dataRoot);
+        data.datasets().forEach(config::dataset);
         return config.build();
     }
 
-    private void stop(PolaroidFlightServer server) {
+    /** The HTTP endpoint over the Flight server's engine, users and query cap, when --http-port asks for it. */
+    private Optional<PolaroidHttpServer> startHttp(PolaroidFlightServer server) {
+        if (httpPort == null) {
+            return Optional.empty();
+        }
+        return Optional.of(PolaroidHttpServer.builder(server.engine(), http.settings(host, httpPort))
+                .credentials(extensions.credentials())
+                .admission(extensions.admission())
+                .listener(extensions.listener())
+                .start());
+    }
+
+    private void stop(PolaroidFlightServer server, Optional<PolaroidHttpServer> httpServer) {
         try {
             extensions.stopping();
+            httpServer.ifPresent(PolaroidHttpServer::close);  // before the Flight server closes the engine
             server.close();
         } finally {
             extensions.close();

@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
  * Any failure stops the start: a server that silently lacks a dataset it was told to serve is worse than
  * one that does not start.
  */
-final class DatasetBindings {
+public final class DatasetBindings {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetBindings.class);
 
     private DatasetBindings() {
     }
 
-    static void apply(Catalog catalog, List<DatasetBinding> bindings) {
+    public static void apply(Catalog catalog, List<DatasetBinding> bindings) {
         for (DatasetBinding binding : bindings) {
             apply(catalog, binding);
         }

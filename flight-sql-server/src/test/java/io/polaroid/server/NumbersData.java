@@ -21,8 +21,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * catalog's writer: {@code id} counts from 0, {@code grp = id % 10}, {@code name = 'n' || id}, and every
  * 7th {@code grp} is NULL. Row groups of 10,000 rows, so scans produce many batches.
  */
-final class NumbersData {
-    static final Schema SCHEMA = new Schema(List.of(
+public final class NumbersData {
+    public static final Schema SCHEMA = new Schema(List.of(
             Field.notNullable("id", new ArrowType.Int(64, true)),
             Field.nullable("grp", new ArrowType.Int(32, true)),
             Field.nullable("name", ArrowType.Utf8.INSTANCE)));
@@ -31,7 +31,7 @@ final class NumbersData {
     private NumbersData() {
     }
 
-    static Path write(Path file, long rows) {
+    public static Path write(Path file, long rows) {
         ParquetWriterOptions options = ParquetWriterOptions.defaults();
         options = new ParquetWriterOptions(options.codec(), CHUNK, options.pageSizeBytes(), options.dictionary(),
                 options.dataPageV2());

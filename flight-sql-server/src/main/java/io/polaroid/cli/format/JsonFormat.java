@@ -3,7 +3,6 @@ package io.polaroid.cli.format;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,7 +27,7 @@ public final class JsonFormat implements ResultFormat {
         List<ResultColumn> columns = ResultColumn.of(rows.getMetaData());
         long count = 0;
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.setPrettyPrinter(new RowPerLine());
+            json.setPrettyPrinter(new RowPerLinePrinter());
             json.writeStartArray();
             while (rows.next()) {
                 json.writeStartObject();
@@ -102,31 +101,6 @@ public final class JsonFormat implements ResultFormat {
                     json.writeString(value);
                 }
             }
-        }
-    }
-
-    /** {@code [} and {@code ]} on lines of their own, each row object compact on one line. */
-    private static final class RowPerLine extends MinimalPrettyPrinter {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void writeStartArray(JsonGenerator json) throws IOException {
-            json.writeRaw('[');
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator json) throws IOException {
-            json.writeRaw('\n');
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator json) throws IOException {
-            json.writeRaw(",\n");
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator json, int values) throws IOException {
-            json.writeRaw(values > 0 ? "\n]" : "]");
         }
     }
 }

@@ -1,16 +1,8 @@
 package io.polaroid.cli.serve;
 
-import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.NettyChannelBuilder;
 import io.polaroid.cli.PolaroidCli;
 import java.io.File;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,25 +35,6 @@ public final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(host, port);
-        if (tlsCa == null) {
-            builder.usePlaintext();
-        } else {
-            builder.sslContext(GrpcSslContexts.forClient().trustManager(tlsCa).build());
-        }
-        ManagedChannel channel = builder.build();
-        try {
-            ServingStatus status = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-                    .check(HealthCheckRequest.getDefaultInstance()).getStatus();
-            cli.out().println(host + ":" + port + " " + status);
-            cli.out().flush();
-            return status == ServingStatus.SERVING ? 0 : 1;
-        } catch (StatusRuntimeException e) {
-            cli.err().println(host + ":" + port + " is not healthy: " + e.getStatus().getCode()
-                    + (e.getStatus().getDescription() == null ? "" : " (" + e.getStatus().getDescription() + ")"));
-            return 1;
-        } finally {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+        return GrpcHealthProbe.check(host, port, tlsCa, timeoutSeconds, cli.out(), cli.err());
     }
 }

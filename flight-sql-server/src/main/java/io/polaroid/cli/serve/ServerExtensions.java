@@ -1,7 +1,10 @@
 package io.polaroid.cli.serve;
 
 import io.polaroid.server.PolaroidFlightServer;
+import io.polaroid.server.hooks.QueryAdmission;
+import io.polaroid.server.hooks.QueryListener;
 import io.polaroid.server.ops.ServerOperations;
+import io.polaroid.server.security.Credentials;
 import io.polaroid.server.security.ServerSecurity;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -42,6 +45,21 @@ public final class ServerExtensions implements AutoCloseable {
                 .listener(operations.listener())
                 .flightCustomizer(security.flightCustomizer())
                 .flightCustomizer(operations.flightCustomizer());
+    }
+
+    /** The users, tokens and roles the server was started with, for its HTTP endpoint. */
+    public Credentials credentials() {
+        return security.credentials();
+    }
+
+    /** The query cap the Flight endpoint uses, so the HTTP endpoint shares it. */
+    public QueryAdmission admission() {
+        return operations.admission();
+    }
+
+    /** The per-statement log line and metrics. */
+    public QueryListener listener() {
+        return operations.listener();
     }
 
     /** The server listens: metrics start, health reports SERVING. */
