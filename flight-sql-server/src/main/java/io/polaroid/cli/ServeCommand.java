@@ -2,6 +2,7 @@ package io.polaroid.cli;
 
 import io.polaroid.cli.serve.HttpEndpointOptions;
 import io.polaroid.cli.serve.OperationsOptions;
+import io.polaroid.cli.serve.ResourceOptions;
 import io.polaroid.cli.serve.SecurityOptions;
 import io.polaroid.cli.serve.ServerExtensions;
 import io.polaroid.http.PolaroidHttpServer;
@@ -45,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     private DataOptions data;
+
+    @Mixin
+    private ResourceOptions resources;
 
     @Mixin
     private SecurityOptions security;
@@ -114,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                 .catalogDirectory(catalogDirectory);
         data.dataRoots(home).forEach(config::dataRoot);
         data.datasets().forEach(config::dataset);
-        return config.build();
+        return resources.applyTo(config).build();
     }
 
     /** The HTTP endpoint over the Flight server's engine, users and query cap, when --http-port asks for it. */

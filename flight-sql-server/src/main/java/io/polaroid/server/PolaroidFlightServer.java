@@ -8,6 +8,7 @@ import io.polaroid.server.flight.PolaroidSqlProducer;
 import io.polaroid.server.flight.RunningCalls;
 import io.polaroid.server.flight.ServerServices;
 import io.polaroid.server.flight.SessionCookies;
+import io.polaroid.server.flight.StreamThreads;
 import io.polaroid.server.hooks.Authorizer;
 import io.polaroid.server.hooks.QueryAdmission;
 import io.polaroid.server.hooks.QueryListener;
@@ -73,6 +74,7 @@ public final class PolaroidFlightServer implements AutoCloseable {
     private final ExecutionRegistry executions;
     private final IngestService ingest;
     private final RunningCalls running;
+    private final StreamThreads streamThreads;
     private final FlightServer flight;
     private final ScheduledExecutorService janitor;
     private final Object closeLock = new Object();
@@ -80,7 +82,8 @@ public final class PolaroidFlightServer implements AutoCloseable {
 
     private PolaroidFlightServer(ServerConfig config, Engine engine, BufferAllocator allocator,
                                  SessionRegistry sessions, ExecutionRegistry executions, IngestService ingest,
-                                 RunningCalls running, FlightServer flight, ScheduledExecutorService janitor) {
+                                 RunningCalls running, StreamThreads streamThreads, FlightServer flight,
+                                 ScheduledExecutorService janitor) {
         this.config = config;
         this.engine = engine;
         this.allocator = allocator;
@@ -88,6 +91,7 @@ public final class PolaroidFlightServer implements AutoCloseable {
         this.executions = executions;
         this.ingest = ingest;
         this.running = running;
+        this.streamThreads = streamThreads;
         this.flight = flight;
         this.janitor = janitor;
     }
@@ -184,6 +188,7 @@ public final class PolaroidFlightServer implements AutoCloseable {
 
     private void releaseEverything() {
         List<Runnable> steps = List.of(
+                streamThreads::close,
                 sessions::close,
                 () -> executions.cancelAll("the server stopped"),
                 ingest::cleanUp,
@@ -270,9 +275,11 @@ public final class PolaroidFlightServer implements AutoCloseable {
                 opened.add(0, sessions);
                 ExecutionRegistry executions = new ExecutionRegistry(config.sessionIdleTimeout());
                 RunningCalls running = new RunningCalls();
+                StreamThreads streamThreads = new StreamThreads();
+                opened.add(0, streamThreads);
                 ServerServices services = new ServerServices(engine, sessions, executions, ingest, authorizer,
                         admission, listener, allocator, config.queryMemoryLimitBytes());
-                PolaroidSqlProducer producer = new PolaroidSqlProducer(services, running,
+                PolaroidSqlProducer producer = new PolaroidSqlProducer(services, running, streamThreads,
                         new ServerSqlInfo(serverVersion()));
                 FlightServer flight = listen(allocator, producer);
                 opened.add(0, flight);
@@ -285,7 +292,7 @@ public final class PolaroidFlightServer implements AutoCloseable {
                 janitor.scheduleWithFixedDelay(() -> expire(sessions, executions), JANITOR_PERIOD.toMillis(),
                         JANITOR_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
                 PolaroidFlightServer server = new PolaroidFlightServer(config, engine, allocator, sessions, executions,
-                        ingest, running, flight, janitor);
+                        ingest, running, streamThreads, flight, janitor);
                 LOG.info("Polaroid Flight SQL server listening on {} ({})", server.location(), server.jdbcUrl());
                 return server;
             } catch (RuntimeException | Error e) {

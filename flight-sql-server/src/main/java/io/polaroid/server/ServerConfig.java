@@ -35,6 +35,8 @@ public record ServerConfig(String host, int port, Optional<Path> catalogDirector
     public static final int DEFAULT_PORT = 50051;
     /** The directory under the catalog directory that ingested datasets are written to. */
     public static final String DEFAULT_INGEST_SUBDIRECTORY = "data";
+    /** How long running statements may take to finish once shutdown starts, unless configured. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -80,7 +82,7 @@ public record ServerConfig(String host, int port, Optional<Path> catalogDirector
         private Optional<Path> ingestDirectory = Optional.empty();
         private long memoryLimitBytes;
         private long queryMemoryLimitBytes;
-        private Duration shutdownGrace = Duration.ofSeconds(10);
+        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private Duration sessionIdleTimeout = Duration.ofMinutes(30);
 
         private Builder() {

@@ -173,7 +173,7 @@ final class SessionMeta extends MetaImpl {
             synchronized (callback.getMonitor()) {
                 callback.clear();
             }
-            PreparedQuery query = session().prepare(sql);
+            PreparedQuery query = session().prepareOnce(sql);
             QueryResult result;
             try {
                 execution.checkExpectation(query.returnsRows(), sql);

@@ -30,6 +30,16 @@ public interface SqlSession extends AutoCloseable {
     PreparedQuery prepare(String sql);
 
     /**
+     * Prepares {@code sql} for a single execution (JDBC's {@code Statement.execute(sql)}): the caller runs
+     * the result at most once, without parameters, and then closes it. A session that can plan a one-off
+     * statement more cheaply than a reusable one overrides this (a remote session saves round trips);
+     * by default it is {@link #prepare(String)}.
+     */
+    default PreparedQuery prepareOnce(String sql) {
+        return prepare(sql);
+    }
+
+    /**
      * Runs a prepared statement. {@code parameters} holds one value per {@code ?}, in order, as Java
      * objects: {@code null}, Boolean, Byte, Short, Integer, Long, Float, Double, BigDecimal, String,
      * byte[], java.time.LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, or the java.sql

@@ -54,11 +54,13 @@ public final class PolaroidSqlProducer implements FlightSqlProducer {
     private final CancelCalls cancels;
     private final ExecutionStreamer streamer;
 
-    public PolaroidSqlProducer(ServerServices services, RunningCalls running, ServerSqlInfo sqlInfo) {
+    /** @param streamThreads where results are streamed; the server closes them after the producer's calls ended */
+    public PolaroidSqlProducer(ServerServices services, RunningCalls running, StreamThreads streamThreads,
+                               ServerSqlInfo sqlInfo) {
         Objects.requireNonNull(services, "services");
         CallSessions sessions = new CallSessions(services.sessions());
         StatementUpdates updates = new StatementUpdates(services, running);
-        this.streamer = new ExecutionStreamer(services, running);
+        this.streamer = new ExecutionStreamer(services, running, streamThreads);
         this.statements = new StatementCalls(services, sessions, streamer, updates);
         this.prepared = new PreparedStatementCalls(services, sessions, updates);
         this.metadata = new MetadataCalls(services, sessions, sqlInfo);

@@ -1,20 +1,17 @@
 package io.polaroid.jdbc.config;
 
+import io.polaroid.config.ByteSize;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Typed reading of connection properties. A value of the wrong form fails the connection with SQLState
  * 08001 and a message that names the property and shows a valid example.
  */
 public final class PropertyValues {
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
-
     private PropertyValues() {
     }
 
@@ -27,35 +24,10 @@ public final class PropertyValues {
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
-        Matcher matcher = SIZE.matcher(text);
-        if (!matcher.matches()) {
-            throw invalid(property, text, "a size such as 536870912, 512m or 2g");
-        }
-        int shift;
-        switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
-            case "k":
-                shift = 10;
-                break;
-            case "m":
-                shift = 20;
-                break;
-            case "g":
-                shift = 30;
-                break;
-            case "t":
-                shift = 40;
-                break;
-            default:
-                shift = 0;
-        }
         try {
-            long number = Long.parseLong(matcher.group(1));
-            if (number <= 0 || number > (Long.MAX_VALUE >> shift)) {
-                throw invalid(property, text, "a positive size no larger than 8 exabytes");
-            }
-            return OptionalLong.of(number << shift);
-        } catch (NumberFormatException e) {
-            throw invalid(property, text, "a size such as 512m or 2g");
+            return OptionalLong.of(ByteSize.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw invalid(property, text, e.getMessage());
         }
     }
 

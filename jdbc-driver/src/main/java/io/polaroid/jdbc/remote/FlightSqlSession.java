@@ -44,7 +44,8 @@ public final class FlightSqlSession implements SqlSession {
     private final RemoteCatalog catalogReader;
     private final String catalog;
     private String schema;
-    private final Set<RemotePreparedQuery> prepared = ConcurrentHashMap.newKeySet();
+    /** Statements prepared or planned and not closed yet: {@link RemotePreparedQuery}s and {@link OneOffStatement}s. */
+    private final Set<PreparedQuery> prepared = ConcurrentHashMap.newKeySet();
     /** Results not closed yet, so that closing the session can stop them. */
     private final Set<FlightQueryResult> results = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -192,16 +193,33 @@ public final class FlightSqlSession implements SqlSession {
         return query;
     }
 
+    /**
+     * Plans {@code sql} for one run in a single round trip ({@link OneOffStatement}) when the server plans
+     * without running and the statement has no parameter markers; otherwise prepares it. A {@code ?} even
+     * inside a literal takes the prepared path: slower, never wrong.
+     */
+    @Override
+    public PreparedQuery prepareOnce(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        if (!info.plansStatementsWithoutRunning() || sql.indexOf('?') >= 0) {
+            return prepare(sql);
+        }
+        FlightInfo plan = call(() -> link.sql().execute(sql));
+        OneOffStatement statement = new OneOffStatement(sql, plan, link, prepared::remove);
+        prepared.add(statement);
+        return statement;
+    }
+
     @Override
     public QueryResult execute(PreparedQuery query, List<Object> parameters, ExecutionOptions options) {
         return execute(query, parameters, options, () -> {
         });
     }
 
-    /** Prepares and runs {@code sql}; the prepared statement is closed with the result. */
+    /** Plans and runs {@code sql}; the statement is closed with the result. */
     @Override
     public QueryResult execute(String sql, ExecutionOptions options) {
-        PreparedQuery query = prepare(sql);
+        PreparedQuery query = prepareOnce(sql);
         try {
             return execute(query, List.of(), options, query::close);
         } catch (RuntimeException e) {
@@ -214,16 +232,21 @@ public final class FlightSqlSession implements SqlSession {
                                 Runnable afterResult) {
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(options, "options");
-        if (!(query instanceof RemotePreparedQuery remote) || !prepared.contains(remote)) {
+        if (!prepared.contains(query)) {
             throw new PolaroidException(ErrorCode.INVALID_STATEMENT, "the statement was not prepared by this session "
                     + "or was closed: " + query.sql());
+        }
+        if (query instanceof OneOffStatement oneOff && !parameters.isEmpty()) {
+            throw new PolaroidException(ErrorCode.INVALID_PARAMETER_VALUE, "the statement has no parameters, but "
+                    + parameters.size() + " value(s) were bound: " + query.sql());
         }
         checkOpen();
         CallScope scope = CallScope.open(options);
         try {
-            if (remote.returnsRows()) {
-                FlightInfo flightInfo = scope.call(() -> remote.bound(parameters).execute());
-                FlightQueryResult result = new FlightQueryResult(link, flightInfo, remote.resultSchema(), scope,
+            if (query.returnsRows()) {
+                FlightInfo flightInfo = query instanceof OneOffStatement oneOff ? oneOff.takePlan()
+                        : scope.call(() -> ((RemotePreparedQuery) query).bound(parameters).execute());
+                FlightQueryResult result = new FlightQueryResult(link, flightInfo, query.resultSchema(), scope,
                         closed -> {
                             results.remove(closed);
                             afterResult.run();
@@ -231,7 +254,13 @@ public final class FlightSqlSession implements SqlSession {
                 results.add(result);
                 return result;
             }
-            long count = scope.call(() -> remote.bound(parameters).executeUpdate());
+            long count;
+            if (query instanceof OneOffStatement oneOff) {
+                oneOff.takePlan();
+                count = scope.call(() -> link.sql().executeUpdate(oneOff.sql()));
+            } else {
+                count = scope.call(() -> ((RemotePreparedQuery) query).bound(parameters).executeUpdate());
+            }
             scope.close();
             afterResult.run();
             return new UpdateCount(count);
@@ -311,7 +340,7 @@ public final class FlightSqlSession implements SqlSession {
             for (QueryResult result : running) {
                 closeQuietly(result);
             }
-            for (RemotePreparedQuery query : List.copyOf(prepared)) {
+            for (PreparedQuery query : List.copyOf(prepared)) {
                 closeQuietly(query);
             }
             link.endSession();

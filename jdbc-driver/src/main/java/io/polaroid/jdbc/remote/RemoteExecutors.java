@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads the remote mode runs work on that must not wait on the caller's thread: the timer of
- * query deadlines, and calls made on behalf of a cancel (which must not block the thread that
- * cancels). Daemon threads, created on first use and idle-stopped, so the driver never keeps a JVM alive.
+ * query deadlines, and calls whose answer nobody waits for (a cancel, which must not block the thread
+ * that cancels; closing a prepared statement, which must not delay the statement's caller). Daemon threads, created on first use and idle-stopped, so the driver never keeps a JVM alive.
  */
 final class RemoteExecutors {
     private RemoteExecutors() {
@@ -28,7 +28,7 @@ final class RemoteExecutors {
         return Holder.TIMER;
     }
 
-    /** Runs short calls nobody waits for (a cancel request to the server). */
+    /** Runs short calls nobody waits for (a cancel request, closing a prepared statement on the server). */
     static ExecutorService background() {
         return Holder.BACKGROUND;
     }

@@ -6,11 +6,8 @@ import io.polaroid.error.PolaroidException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A statement prepared on the server ({@code CreatePreparedStatement}): its handle, the result and
@@ -18,8 +15,6 @@ import org.slf4j.LoggerFactory;
  * Flight SQL JDBC driver does, a statement whose result schema has no columns is an update.
  */
 final class RemotePreparedQuery implements PreparedQuery {
-    private static final Logger LOG = LoggerFactory.getLogger(RemotePreparedQuery.class);
-
     private final String sql;
     private final FlightSqlClient.PreparedStatement statement;
     private final ServerLink link;
@@ -48,6 +43,11 @@ final class RemotePreparedQuery implements PreparedQuery {
 
     @Override
     public boolean returnsRows() {
+        return returnsRows(resultSchema);
+    }
+
+    /** Whether a statement announced with {@code resultSchema} is a query: an update announces no columns. */
+    static boolean returnsRows(Schema resultSchema) {
         return !resultSchema.getFields().isEmpty();
     }
 
@@ -73,7 +73,11 @@ final class RemotePreparedQuery implements PreparedQuery {
         return statement;
     }
 
-    /** Closes the statement on the server (unless the connection is gone) and frees its parameter batch. */
+    /**
+     * Frees the parameter batch and closes the statement on the server without waiting for the answer
+     * (see {@link ServerLink#closeOnServer}): a statement run once would otherwise pay one more round trip
+     * after its rows.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -81,16 +85,10 @@ final class RemotePreparedQuery implements PreparedQuery {
         }
         closed = true;
         try {
-            link.checkUsable();
-            CallScope.withDeadline(link.settings().connectTimeout(), () -> {
-                statement.close();
-                return null;
-            });
-        } catch (FlightRuntimeException | PolaroidException e) {
-            LOG.debug("closing prepared statement on {} failed: {}", link.address(), e.getMessage());
-        } finally {
             parameters.close();
+        } finally {
             onClose.accept(this);
+            link.closeOnServer(statement);
         }
     }
 }

@@ -20,6 +20,9 @@ import org.apache.arrow.vector.complex.DenseUnionVector;
  * server that does not implement the call, or leaves values out, gets defaults.
  */
 final class ServerInfo {
+    /** The name Polaroid's server gives in {@code FLIGHT_SQL_SERVER_NAME}. */
+    private static final String POLAROID = "Polaroid";
+
     private final Map<Integer, Object> values;
 
     ServerInfo(Map<Integer, Object> values) {
@@ -72,6 +75,17 @@ final class ServerInfo {
             texts.add(Objects.toString(each, ""));
         }
         return texts;
+    }
+
+    /**
+     * Whether the server plans a {@code CommandStatementQuery} in {@code GetFlightInfo} without running it,
+     * whatever the statement: Polaroid's server runs a statement only when its ticket is redeemed, and tells
+     * an update by a schema without columns. Such a server can plan a one-off statement in one round trip,
+     * and an update planned that way is not run. Other servers may run a statement in GetFlightInfo (an
+     * update sent there would then run), so they get the prepared-statement protocol.
+     */
+    boolean plansStatementsWithoutRunning() {
+        return text(SqlInfo.FLIGHT_SQL_SERVER_NAME).filter(POLAROID::equals).isPresent();
     }
 
     /** Server name and version for messages, e.g. "Polaroid 0.1.0". */
