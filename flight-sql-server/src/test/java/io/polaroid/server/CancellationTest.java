@@ -15,8 +15,6 @@ import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.sql.FlightSqlClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,24 +24,9 @@ import org.junit.jupiter.api.Timeout;
  * shows.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class CancellationTest {
+class CancellationTest extends SharedServerTest {
     /** Ten billion rows: no test reads it to the end. */
     static final String ENDLESS = "SELECT a.id, a.name, b.id AS other FROM numbers a CROSS JOIN numbers b";
-
-    private static TestServer server;
-    private static FlightSqlClient client;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        server.close();
-    }
 
     @Test
     void aClientThatClosesItsStreamMidwayFreesTheQuerysMemory() throws Exception {

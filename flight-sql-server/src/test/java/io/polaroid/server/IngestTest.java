@@ -31,14 +31,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Bulk ingest: CommandStatementIngest (create, append, replace, failures) and ADBC's CREATE TABLE + INSERT. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class IngestTest {
+class IngestTest extends SharedServerTest {
     private static final Schema EVENTS = new Schema(List.of(
             Field.nullable("id", new ArrowType.Int(64, true)),
             Field.nullable("label", ArrowType.Utf8.INSTANCE)));
@@ -48,21 +46,6 @@ class IngestTest {
             TableExistsOption.TABLE_EXISTS_OPTION_APPEND);
     private static final TableDefinitionOptions REPLACE = options(TableNotExistOption.TABLE_NOT_EXIST_OPTION_FAIL,
             TableExistsOption.TABLE_EXISTS_OPTION_REPLACE);
-
-    private static TestServer server;
-    private static FlightSqlClient client;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        server.close();
-    }
 
     @Test
     void createAppendAndReplace() throws Exception {

@@ -26,29 +26,17 @@ import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The metadata commands, and GetSqlInfo's values, as a Flight SQL client reads them. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class MetadataCommandsTest {
-    private static TestServer server;
-    private static FlightSqlClient client;
-
+class MetadataCommandsTest extends SharedServerTest {
     @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-        client = server.client();
+    static void createMoreObjects() throws Exception {
         client.executeUpdate("CREATE SCHEMA other");
         client.executeUpdate("CREATE DATASET other.more FROM '" + server.directory.resolve("data/numbers.parquet") + "'");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        server.close();
     }
 
     @Test

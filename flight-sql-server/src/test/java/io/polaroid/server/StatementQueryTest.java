@@ -21,29 +21,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Ad-hoc queries and updates, prepared statements and errors through arrow-java's FlightSqlClient. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class StatementQueryTest {
-    private static TestServer server;
-    private static FlightSqlClient client;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        server.close();
-    }
-
+class StatementQueryTest extends SharedServerTest {
     @Test
     void queryStreamsInSeveralBatchesWithTheSchemaOfTheInfo() throws Exception {
         FlightInfo info = client.execute("SELECT id, grp, name FROM numbers");
