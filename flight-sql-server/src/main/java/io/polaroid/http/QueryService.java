@@ -51,7 +51,7 @@ final class QueryService {
         try {
             SqlSession session = run.session(engine.openSession());
             PreparedQuery prepared = run.prepared(session.prepare(request.sql()));
-            Operation operation = prepared.returnsRows() ? Operation.QUERY : Operation.COMMAND;
+            Operation operation = Operation.of(prepared);
             run.operation(operation);
             authorizer.check(identity, operation, request.sql());
             run.permit(admission.admit(identity, request.sql()));

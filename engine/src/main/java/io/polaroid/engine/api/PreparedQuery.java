@@ -14,6 +14,15 @@ public interface PreparedQuery extends AutoCloseable {
     boolean returnsRows();
 
     /**
+     * Whether executing changes what the catalog holds ({@code CREATE}/{@code DROP}/{@code REFRESH}); false
+     * for queries and for statements that only change the session ({@code SET SCHEMA}, {@code USE}), which
+     * a read-only user may run. Sessions that cannot tell answer for every statement without rows.
+     */
+    default boolean changesCatalog() {
+        return !returnsRows();
+    }
+
+    /**
      * The schema of the rows, accurate before execution; empty (no fields) for statements that return
      * an update count. Fields carry {@link ColumnMetadata} keys.
      */

@@ -44,6 +44,11 @@ final class CommandStatement extends EngineStatement {
     }
 
     @Override
+    public boolean changesCatalog() {
+        return !command.returnsRows() && !(command instanceof Command.SetSchema);
+    }
+
+    @Override
     public Schema resultSchema() {
         return command.returnsRows() ? SHOW_DATASETS : UpdateCountResult.emptySchema();
     }

@@ -31,7 +31,7 @@ public final class SqlStatement extends ServerStatement {
 
     @Override
     public Operation operation() {
-        return prepared.returnsRows() ? Operation.QUERY : Operation.COMMAND;
+        return Operation.of(prepared);
     }
 
     @Override

@@ -178,6 +178,12 @@ class SecuredServerTest {
             fails(bob, "DROP DATASET numbers", "42501");
             fails(bob, "REFRESH DATASET numbers", "42501");
             assertEquals(1000, count(bob, "SELECT count(*) FROM numbers"));  // nothing was dropped
+            // switching the session's schema changes nothing shared: a reader may
+            try (Statement statement = bob.createStatement()) {
+                statement.execute("USE main");
+                statement.execute("SET SCHEMA main");
+            }
+            fails(bob, "CREATE SCHEMA mine", "42501");
         }
         try (FlightClient flight = FlightClient.builder(clientAllocator, server.location()).build();
              FlightSqlClient sql = new FlightSqlClient(flight);
