@@ -75,7 +75,7 @@ record QueryRequest(String sql, ResultFormat format, List<Object> params) {
             return new QueryRequest(sql, format, params);
         } catch (JsonParseException e) {
             throw HttpFailure.badRequest("the request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (at character " + e.getLocation().getCharOffset() + ")");
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw HttpFailure.badRequest("the request body cannot be read as JSON: " + e.getMessage());
         }

@@ -109,8 +109,8 @@ class BadRequestsTest {
 
     @Test
     void bodiesThatAreNotTheRequestAre400() throws Exception {
-        assertTrue(assertError(asAdmin("{\"sql\": \"SELECT 1\""), 400, "22023").get("message").asText()
-                .contains("not valid JSON"));
+        String unterminated = assertError(asAdmin("{\"sql\": \"SELECT 1\""), 400, "22023").get("message").asText();
+        assertTrue(unterminated.contains("not valid JSON") && unterminated.contains("(line 1, column "), unterminated);
         assertError(asAdmin("not json at all"), 400, "22023");
         assertError(asAdmin("[\"SELECT 1\"]"), 400, "22023");
         assertError(asAdmin(""), 400, "22023");
