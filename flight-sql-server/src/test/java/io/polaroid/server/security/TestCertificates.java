@@ -32,17 +32,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * 127.0.0.1/localhost signed by it, and client certificates, written as PEM files (PKCS#8 keys, the form
  * Netty reads without BouncyCastle at run time).
  */
-final class TestCertificates {
+public final class TestCertificates {
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
 
     /** A certificate and its key, as PEM files. */
-    record Pem(Path certificate, Path privateKey, X509Certificate x509, KeyPair keys) {
+    public record Pem(Path certificate, Path privateKey, X509Certificate x509, KeyPair keys) {
     }
 
     private TestCertificates() {
     }
 
-    static Pem authority(Path directory, String name) throws IOException {
+    public static Pem authority(Path directory, String name) throws IOException {
         KeyPair keys = newKeys();
         X500Name subject = new X500Name("CN=" + name);
         X509v3CertificateBuilder builder = builder(subject, subject, keys);
@@ -56,7 +56,7 @@ final class TestCertificates {
     }
 
     /** A leaf certificate signed by {@code issuer}, valid for 127.0.0.1 and localhost. */
-    static Pem signedBy(Pem issuer, Path directory, String name) throws IOException {
+    public static Pem signedBy(Pem issuer, Path directory, String name) throws IOException {
         KeyPair keys = newKeys();
         X509v3CertificateBuilder builder = builder(new X500Name(issuer.x509().getSubjectX500Principal().getName()),
                 new X500Name("CN=" + name), keys);

@@ -1,0 +1,175 @@
+package io.polaroid.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.polaroid.server.security.TestCertificates;
+import io.polaroid.server.security.TlsSettings;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver's single jar ({@code polaroid-jdbc-<version>-all.jar}) as users load it: in a class loader of its
+ * own whose parent is the platform loader, so none of this module's classes (engine, Calcite, Arrow, gRPC on the
+ * test class path) can stand in for a class missing from the jar. Every mode connects and queries: embedded,
+ * arrow (over a Parquet file) and remote (over this JVM's Flight SQL server, which runs on the ordinary class
+ * path). A second loader puts the jar after older Guava, Jackson, protobuf and Netty, as an application's class
+ * path would, and the driver must still work while the application's versions stay the ones it sees.
+ *
+ * <p>An integration test (failsafe, {@code mvn verify}): the jar exists only after jdbc-driver's package phase.
+ */
+class DriverAllJarIT {
+    private static final String DRIVER_CLASS = "io.polaroid.jdbc.PolaroidDriver";
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void jarAloneRegistersOnlyPolaroidsDriverAndRelocatesItsLibraries() throws Exception {
+        ClassLoader loader = isolated(allJar());
+        List<String> drivers = new ArrayList<>();
+        ServiceLoader.load(Driver.class, loader).forEach(driver -> drivers.add(driver.getClass().getName()));
+        assertEquals(List.of(DRIVER_CLASS), drivers, "java.sql.Driver services of the jar");
+        for (String relocated : List.of("io.netty.buffer.ByteBuf", "io.grpc.ManagedChannel",
+                "com.google.common.collect.ImmutableList", "com.google.protobuf.Message",
+                "com.fasterxml.jackson.databind.ObjectMapper")) {
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass(relocated), relocated);
+        }
+        assertEquals(loader, loader.loadClass("io.polaroid.shaded.io.netty.buffer.ByteBuf").getClassLoader());
+    }
+
+    @Test
+    void jarAloneConnectsInEveryMode() throws Exception {
+        assertEveryModeQueries(driver(isolated(allJar())));
+    }
+
+    /**
+     * TLS runs on the JDK's provider: Netty's OpenSSL (tcnative) is not in the jar, it cannot load relocated. Known
+     * failure: the same URL connects with the driver on the ordinary class path (tcnative present), but from this jar
+     * the handshake never starts ("SslHandler removed before handshake completed" inside gRPC's ClientTlsHandler).
+     */
+    @Disabled("known gap of the single jar: TLS handshake fails with relocated Netty on the JDK SSL provider")
+    @Test
+    void jarAloneConnectsOverTls(@TempDir Path certificates) throws Exception {
+        TestCertificates.Pem authority = TestCertificates.authority(certificates, "test-ca");
+        TestCertificates.Pem serverCertificate = TestCertificates.signedBy(authority, certificates, "server");
+        TlsSettings tls = new TlsSettings(serverCertificate.certificate(), serverCertificate.privateKey(), Optional.empty());
+        try (TestServer tlsServer = new TestServer(builder -> builder.flightCustomizer(tls::apply))) {
+            String url = "jdbc:polaroid://127.0.0.1:" + tlsServer.server.port() + "?tls=true&tlsRootCerts="
+                    + authority.certificate();
+            assertEquals(TestServer.NUMBERS, single(driver(isolated(allJar())), url, "SELECT COUNT(*) FROM numbers"));
+        }
+    }
+
+    @Test
+    void jarAloneReportsAnUnreachableServerAsCannotConnect() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Driver driver = driver(isolated(allJar()));
+        SQLException e = assertThrows(SQLException.class,
+                () -> driver.connect("jdbc:polaroid://127.0.0.1:" + closedPort, new Properties()).close());
+        assertEquals("08001", e.getSQLState(), e.getMessage());
+    }
+
+    @Test
+    void jarBesideConflictingLibraryVersionsStillConnects() throws Exception {
+        List<Path> classPath = new ArrayList<>(conflictingLibraries());
+        classPath.add(allJar());
+        ClassLoader loader = isolated(classPath.toArray(Path[]::new));
+        assertEveryModeQueries(driver(loader));
+        // The application's libraries are still the versions it brought: Guava 16 has no ImmutableList.toImmutableList.
+        Class<?> immutableList = loader.loadClass("com.google.common.collect.ImmutableList");
+        assertTrue(immutableList.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("guava.jar"));
+        assertFalse(List.of(immutableList.getMethods()).stream().anyMatch(m -> m.getName().equals("toImmutableList")));
+        Class<?> version = loader.loadClass("com.fasterxml.jackson.databind.cfg.PackageVersion");
+        assertEquals("2.17.2", version.getField("VERSION").get(null).toString());
+    }
+
+    private static void assertEveryModeQueries(Driver driver) throws SQLException {
+        assertEquals(42L, single(driver, "jdbc:polaroid:embedded:", "SELECT 40 + 2"));
+        Path numbers = server.directory.resolve("data/numbers.parquet");
+        assertEquals(TestServer.NUMBERS, single(driver, "jdbc:polaroid:arrow:" + numbers, "SELECT COUNT(*) FROM numbers"));
+        assertEquals(TestServer.NUMBERS, single(driver, server.server.jdbcUrl(), "SELECT COUNT(*) FROM numbers"));
+    }
+
+    private static long single(Driver driver, String url, String sql) throws SQLException {
+        try (Connection connection = driver.connect(url, new Properties());
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            assertTrue(rs.next(), url);
+            long value = rs.getLong(1);
+            assertFalse(rs.next(), url);
+            return value;
+        }
+    }
+
+    private static Driver driver(ClassLoader loader) throws ReflectiveOperationException {
+        Class<?> driverClass = Class.forName(DRIVER_CLASS, true, loader);
+        assertEquals(loader, driverClass.getClassLoader(), "the driver must come from the jar, not the test class path");
+        return assertInstanceOf(Driver.class, driverClass.getDeclaredConstructor().newInstance());
+    }
+
+    /**
+     * A loader for {@code jars} alone. Never closed: gRPC releases its shared Netty event loops a moment after the
+     * last connection closes, on threads that still load classes from this loader.
+     */
+    private static URLClassLoader isolated(Path... jars) throws MalformedURLException {
+        URL[] urls = new URL[jars.length];
+        for (int i = 0; i < jars.length; i++) {
+            urls[i] = jars[i].toUri().toURL();
+        }
+        return new URLClassLoader("polaroid-driver-test", urls, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static Path allJar() {
+        Path jar = Path.of(System.getProperty("polaroid.driverAllJar", "(polaroid.driverAllJar not set)"));
+        assertTrue(Files.isRegularFile(jar), () -> "no driver jar at " + jar + ": run `mvn verify` from the root");
+        return jar;
+    }
+
+    private static List<Path> conflictingLibraries() throws IOException {
+        Path directory = Path.of(System.getProperty("polaroid.conflictingJars", "(polaroid.conflictingJars not set)"));
+        List<Path> jars = new ArrayList<>();
+        for (String name : List.of("slf4j-api", "slf4j-nop", "guava", "jackson-core", "jackson-databind",
+                "jackson-annotations", "protobuf-java", "netty-common", "netty-transport")) {
+            Path jar = directory.resolve(name + ".jar");
+            assertTrue(Files.isRegularFile(jar), () -> "missing " + jar);
+            jars.add(jar);
+        }
+        return jars;
+    }
+}
