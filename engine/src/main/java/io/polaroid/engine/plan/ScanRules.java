@@ -58,6 +58,18 @@ final class ScanRules {
                     .predicate(scan -> !(scan instanceof VectorTableScan)).noInputs()),
             FilterIntoScan::new).toRule();
 
+    /**
+     * {@code scan} reading only its fields {@code kept} (positions in its row type, ascending). It may read
+     * no column at all (COUNT(*)): it still yields the row count.
+     */
+    private static DatasetScan narrowed(DatasetScan scan, List<Integer> kept) {
+        List<Integer> columns = new ArrayList<>(kept.size());
+        for (int field : kept) {
+            columns.add(scan.columns().get(field));
+        }
+        return scan.withColumns(ImmutableIntList.copyOf(columns), scan.predicates());
+    }
+
     private static final class ProjectIntoScan extends RelRule<RuleConfig> {
         ProjectIntoScan(RuleConfig config) {
             super(config);
@@ -72,12 +84,7 @@ final class ScanRules {
                 return;
             }
             List<Integer> kept = used.asList();
-            List<Integer> newColumns = new ArrayList<>(kept.size());
-            for (int field : kept) {
-                newColumns.add(scan.columns().get(field));
-            }
-            // The scan may read no column at all (COUNT(*)); it still yields the row count.
-            DatasetScan narrow = scan.withColumns(ImmutableIntList.copyOf(newColumns), scan.predicates());
+            DatasetScan narrow = narrowed(scan, kept);
             int[] newPosition = new int[scan.getRowType().getFieldCount()];
             for (int i = 0; i < kept.size(); i++) {
                 newPosition[kept.get(i)] = i;
@@ -121,11 +128,7 @@ final class ScanRules {
                 return;
             }
             List<Integer> kept = used.asList();
-            List<Integer> newColumns = new ArrayList<>(kept.size());
-            for (int field : kept) {
-                newColumns.add(scan.columns().get(field));
-            }
-            DatasetScan narrow = scan.withColumns(ImmutableIntList.copyOf(newColumns), scan.predicates());
+            DatasetScan narrow = narrowed(scan, kept);
             Mappings.TargetMapping mapping = Mappings.target(kept::indexOf, fieldCount, kept.size());
             List<AggregateCall> calls = new ArrayList<>();
             for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
