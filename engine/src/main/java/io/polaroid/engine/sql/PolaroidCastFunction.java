@@ -4,19 +4,12 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.CallImplementor;
-import org.apache.calcite.adapter.enumerable.NullPolicy;
-import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -63,7 +56,7 @@ public final class PolaroidCastFunction extends SqlUserDefinedFunction {
 
     private PolaroidCastFunction() {
         super(new SqlIdentifier("CAST", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, null,
-                new Implementation());
+                new RowEngineFunction(SqlTypeName.ANY, Implementation::implement));
     }
 
     /** Whether a cast from {@code from} to {@code to} is one this function replaces. */
@@ -189,20 +182,9 @@ public final class PolaroidCastFunction extends SqlUserDefinedFunction {
     }
 
     /** The row-engine implementation: a call of the static method for the operand and result types. */
-    private static final class Implementation implements ScalarFunction, ImplementableFunction {
-        @Override
-        public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-            return typeFactory.createSqlType(SqlTypeName.ANY);
-        }
-
-        @Override
-        public List<FunctionParameter> getParameters() {
-            return List.of();
-        }
-
-        @Override
-        public CallImplementor getImplementor() {
-            return RexImpTable.createImplementor(Implementation::implement, NullPolicy.STRICT, false);
+    /** The row-engine implementation: the Java expression for one call. */
+    private static final class Implementation {
+        private Implementation() {
         }
 
         private static Expression implement(org.apache.calcite.adapter.enumerable.RexToLixTranslator translator,

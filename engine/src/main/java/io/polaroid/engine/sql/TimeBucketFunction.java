@@ -3,17 +3,11 @@ package io.polaroid.engine.sql;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.CallImplementor;
-import org.apache.calcite.adapter.enumerable.NullPolicy;
-import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ImplementableFunction;
-import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -37,7 +31,8 @@ public final class TimeBucketFunction extends SqlUserDefinedFunction {
 
     private TimeBucketFunction() {
         super(new SqlIdentifier("TIME_BUCKET", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-                TimeBucketFunction::returnType, InferTypes.FIRST_KNOWN, null, new Implementation());
+                TimeBucketFunction::returnType, InferTypes.FIRST_KNOWN, null,
+                new RowEngineFunction(SqlTypeName.TIMESTAMP, Implementation::implement));
     }
 
     private static RelDataType returnType(SqlOperatorBinding binding) {
@@ -84,20 +79,9 @@ public final class TimeBucketFunction extends SqlUserDefinedFunction {
     }
 
     /** The Calcite function behind the operator: its row-engine implementation. */
-    private static final class Implementation implements ScalarFunction, ImplementableFunction {
-        @Override
-        public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-            return typeFactory.createSqlType(SqlTypeName.TIMESTAMP);
-        }
-
-        @Override
-        public List<FunctionParameter> getParameters() {
-            return List.of();
-        }
-
-        @Override
-        public CallImplementor getImplementor() {
-            return RexImpTable.createImplementor(Implementation::implement, NullPolicy.STRICT, false);
+    /** The row-engine implementation: the Java expression for one call. */
+    private static final class Implementation {
+        private Implementation() {
         }
 
         private static Expression implement(org.apache.calcite.adapter.enumerable.RexToLixTranslator translator,
