@@ -27,7 +27,6 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,20 +75,26 @@ class DriverAllJarIT {
     }
 
     /**
-     * TLS runs on the JDK's provider: Netty's OpenSSL (tcnative) is not in the jar, it cannot load relocated. Known
-     * failure: the same URL connects with the driver on the ordinary class path (tcnative present), but from this jar
-     * the handshake never starts ("SslHandler removed before handshake completed" inside gRPC's ClientTlsHandler).
+     * TLS from the jar runs on the JDK's provider (Netty's OpenSSL cannot load relocated), against a server that
+     * requires a client certificate (mutual TLS). This once failed before the handshake started: the jar lacked
+     * Netty's unix-common classes, which SslHandler links against.
      */
-    @Disabled("known gap of the single jar: TLS handshake fails with relocated Netty on the JDK SSL provider")
     @Test
-    void jarAloneConnectsOverTls(@TempDir Path certificates) throws Exception {
+    void jarAloneConnectsOverMutualTls(@TempDir Path certificates) throws Exception {
         TestCertificates.Pem authority = TestCertificates.authority(certificates, "test-ca");
         TestCertificates.Pem serverCertificate = TestCertificates.signedBy(authority, certificates, "server");
-        TlsSettings tls = new TlsSettings(serverCertificate.certificate(), serverCertificate.privateKey(), Optional.empty());
+        TestCertificates.Pem client = TestCertificates.signedBy(authority, certificates, "client");
+        TlsSettings tls = new TlsSettings(serverCertificate.certificate(), serverCertificate.privateKey(),
+                Optional.of(authority.certificate()));
         try (TestServer tlsServer = new TestServer(builder -> builder.flightCustomizer(tls::apply))) {
             String url = "jdbc:polaroid://127.0.0.1:" + tlsServer.server.port() + "?tls=true&tlsRootCerts="
-                    + authority.certificate();
-            assertEquals(TestServer.NUMBERS, single(driver(isolated(allJar())), url, "SELECT COUNT(*) FROM numbers"));
+                    + authority.certificate() + "&tlsClientCert=" + client.certificate() + "&tlsClientKey="
+                    + client.privateKey();
+            Driver driver = driver(isolated(allJar()));
+            assertEquals(TestServer.NUMBERS, single(driver, url, "SELECT COUNT(*) FROM numbers"));
+            SQLException untrusted = assertThrows(SQLException.class, () -> driver.connect("jdbc:polaroid://127.0.0.1:"
+                    + tlsServer.server.port() + "?tls=true&connectTimeoutMs=5000", new Properties()).close());
+            assertEquals("08001", untrusted.getSQLState(), untrusted.getMessage());
         }
     }
 

@@ -23,6 +23,11 @@ public final class RemoteProperties {
     public static final ConnectionProperty TLS_ROOT_CERTS = ConnectionProperty.of("tlsRootCerts",
             "Path of a PEM file with the certificate authorities to trust for the server's certificate (with "
                     + "tls=true), e.g. the CA of a self-signed server certificate.", "");
+    public static final ConnectionProperty TLS_CLIENT_CERT = ConnectionProperty.of("tlsClientCert",
+            "Path of a PEM file with this client's certificate chain, for a server that requires client "
+                    + "certificates (mutual TLS, the server's --tls-client-ca). Needs tls=true and tlsClientKey.", "");
+    public static final ConnectionProperty TLS_CLIENT_KEY = ConnectionProperty.of("tlsClientKey",
+            "Path of the PEM (PKCS#8, unencrypted) private key of tlsClientCert.", "");
     public static final ConnectionProperty DISABLE_CERTIFICATE_VERIFICATION = new ConnectionProperty(
             "disableCertificateVerification",
             "With tls=true: accept any server certificate without checking it or its host name. The traffic is "
@@ -34,7 +39,7 @@ public final class RemoteProperties {
                     + "08001.", "10000");
 
     public static final List<ConnectionProperty> ALL = List.of(USER, PASSWORD, TOKEN, TLS, TLS_ROOT_CERTS,
-            DISABLE_CERTIFICATE_VERIFICATION, CONNECT_TIMEOUT_MS);
+            TLS_CLIENT_CERT, TLS_CLIENT_KEY, DISABLE_CERTIFICATE_VERIFICATION, CONNECT_TIMEOUT_MS);
 
     private RemoteProperties() {
     }

@@ -1,5 +1,6 @@
 package io.polaroid.jdbc.remote;
 
+import io.polaroid.jdbc.config.ConnectionProperty;
 import io.polaroid.jdbc.config.ConnectionUrl;
 import io.polaroid.jdbc.config.PropertyValues;
 import java.nio.file.Files;
@@ -17,16 +18,26 @@ import java.util.Properties;
  * ({@code jdbc:polaroid://host:port}, {@code jdbc:polaroid:flight://host:port}) and its properties.
  *
  * @param tlsRootCerts  certificate authorities to trust instead of the JVM's; empty for the JVM's
+ * @param clientIdentity the certificate and key this client presents (mutual TLS); empty for none
  * @param verifyServer  whether the server's certificate and host name are checked (TLS only)
  */
 record RemoteSettings(RemoteAddress address, Credentials credentials, boolean tls, Optional<Path> tlsRootCerts,
-                      boolean verifyServer, Duration connectTimeout) {
+                      Optional<ClientIdentity> clientIdentity, boolean verifyServer, Duration connectTimeout) {
 
     RemoteSettings {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(tlsRootCerts, "tlsRootCerts");
+        Objects.requireNonNull(clientIdentity, "clientIdentity");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    /** The PEM certificate chain and private key a client presents to a server that requires one. */
+    record ClientIdentity(Path certificate, Path privateKey) {
+        ClientIdentity {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(privateKey, "privateKey");
+        }
     }
 
     /** @throws SQLException 08001 naming what is wrong (never a secret's value) */
@@ -35,17 +46,18 @@ record RemoteSettings(RemoteAddress address, Credentials credentials, boolean tl
         RemoteAddress address = address(url);
         boolean tls = PropertyValues.bool(RemoteProperties.TLS, properties);
         boolean verify = !PropertyValues.bool(RemoteProperties.DISABLE_CERTIFICATE_VERIFICATION, properties);
-        Optional<Path> roots = rootCertificates(properties);
-        if (!tls && (roots.isPresent() || !verify)) {
-            throw invalid("tlsRootCerts and disableCertificateVerification apply to TLS connections only: add "
-                    + "tls=true to connect to " + address + " with TLS");
+        Optional<Path> roots = pemFile(RemoteProperties.TLS_ROOT_CERTS, properties);
+        Optional<ClientIdentity> identity = clientIdentity(properties);
+        if (!tls && (roots.isPresent() || identity.isPresent() || !verify)) {
+            throw invalid("tlsRootCerts, tlsClientCert and disableCertificateVerification apply to TLS connections "
+                    + "only: add tls=true to connect to " + address + " with TLS");
         }
         if (roots.isPresent() && !verify) {
             throw invalid("tlsRootCerts and disableCertificateVerification=true contradict each other: "
                     + "trust the given certificate authorities, or check nothing");
         }
         Duration timeout = Duration.ofMillis(PropertyValues.positiveInt(RemoteProperties.CONNECT_TIMEOUT_MS, properties));
-        return new RemoteSettings(address, credentials(properties), tls, roots, verify, timeout);
+        return new RemoteSettings(address, credentials(properties), tls, roots, identity, verify, timeout);
     }
 
     /**
@@ -122,19 +134,29 @@ record RemoteSettings(RemoteAddress address, Credentials credentials, boolean tl
         return new Credentials.None();
     }
 
-    private static Optional<Path> rootCertificates(Properties properties) throws SQLException {
-        if (!RemoteProperties.TLS_ROOT_CERTS.isSet(properties)) {
+    private static Optional<ClientIdentity> clientIdentity(Properties properties) throws SQLException {
+        Optional<Path> certificate = pemFile(RemoteProperties.TLS_CLIENT_CERT, properties);
+        Optional<Path> key = pemFile(RemoteProperties.TLS_CLIENT_KEY, properties);
+        if (certificate.isPresent() != key.isPresent()) {
+            throw invalid("tlsClientCert and tlsClientKey go together: give the client certificate and its private "
+                    + "key, or neither");
+        }
+        return certificate.map(path -> new ClientIdentity(path, key.get()));
+    }
+
+    private static Optional<Path> pemFile(ConnectionProperty property, Properties properties) throws SQLException {
+        if (!property.isSet(properties)) {
             return Optional.empty();
         }
-        String text = RemoteProperties.TLS_ROOT_CERTS.value(properties);
+        String text = property.value(properties);
         try {
             Path path = Path.of(text);
             if (!Files.isReadable(path) || Files.isDirectory(path)) {
-                throw invalid("tlsRootCerts '" + text + "' is not a readable PEM file");
+                throw invalid(property.name() + " '" + text + "' is not a readable PEM file");
             }
             return Optional.of(path);
         } catch (InvalidPathException e) {
-            throw invalid("tlsRootCerts '" + text + "' is not a valid path: " + e.getMessage());
+            throw invalid(property.name() + " '" + text + "' is not a valid path: " + e.getMessage());
         }
     }
 

@@ -4,8 +4,6 @@ import io.grpc.ManagedChannel;
 import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,20 +90,11 @@ final class ServerLink implements AutoCloseable {
 
     private FlightClient newClient(Location location) {
         NettyClientBuilder builder = new NettyClientBuilder(allocator, location);
-        if (settings.tls()) {
-            builder.useTls();
-            if (!settings.verifyServer()) {
-                builder.verifyServer(false);
-            }
-        }
-        if (!settings.tls() || settings.tlsRootCerts().isEmpty()) {
+        ClientTls.configure(builder, settings);
+        try {
             return newClient(builder);
-        }
-        try (InputStream roots = Files.newInputStream(settings.tlsRootCerts().get())) {
-            return newClient(builder.trustedCertificates(roots));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new PolaroidException(ErrorCode.CONNECTION_FAILURE, "cannot use tlsRootCerts "
-                    + settings.tlsRootCerts().get() + " to connect to " + settings.address() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw ClientTls.unusableFiles(settings, e); // a PEM file that does not parse
         }
     }
 

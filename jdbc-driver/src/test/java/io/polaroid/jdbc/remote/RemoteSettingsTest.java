@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polaroid.jdbc.PolaroidDriver;
 import io.polaroid.jdbc.config.ConnectionUrl;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading a remote URL and its properties, before anything touches the network. */
 class RemoteSettingsTest {
@@ -76,6 +79,24 @@ class RemoteSettingsTest {
                 () -> settings("jdbc:polaroid://h:1;tlsRootCerts=/etc/hosts")).getSQLState());
         assertEquals("08001", assertThrows(SQLException.class,
                 () -> settings("jdbc:polaroid://h:1;tls=true;tlsRootCerts=/no/such/ca.pem")).getSQLState());
+        assertEquals("08001", assertThrows(SQLException.class,
+                () -> settings("jdbc:polaroid://h:1;tlsClientCert=/etc/hosts;tlsClientKey=/etc/hosts")).getSQLState());
+    }
+
+    @Test
+    void aClientCertificateNeedsItsKey(@TempDir Path directory)
+            throws Exception {
+        Path certificate = Files.writeString(directory.resolve("client.crt"), "x");
+        Path key = Files.writeString(directory.resolve("client.key"), "x");
+        SQLException alone = assertThrows(SQLException.class,
+                () -> settings("jdbc:polaroid://h:1;tls=true;tlsClientCert=" + certificate));
+        assertEquals("08001", alone.getSQLState());
+        assertTrue(alone.getMessage().contains("tlsClientKey"), alone.getMessage());
+        SQLException missing = assertThrows(SQLException.class,
+                () -> settings("jdbc:polaroid://h:1;tls=true;tlsClientCert=" + certificate + ";tlsClientKey=/no/such.key"));
+        assertTrue(missing.getMessage().contains("/no/such.key"), missing.getMessage());
+        RemoteSettings both = settings("jdbc:polaroid://h:1;tls=true;tlsClientCert=" + certificate + ";tlsClientKey=" + key);
+        assertEquals(key, both.clientIdentity().orElseThrow().privateKey());
     }
 
     @Test
@@ -83,7 +104,7 @@ class RemoteSettingsTest {
         DriverPropertyInfo[] infos = new PolaroidDriver().getPropertyInfo("jdbc:polaroid://h:1", new Properties());
         Set<String> names = Arrays.stream(infos).map(info -> info.name).collect(Collectors.toSet());
         for (String name : new String[] {"user", "password", "token", "tls", "tlsRootCerts",
-                "disableCertificateVerification", "connectTimeoutMs"}) {
+                "tlsClientCert", "tlsClientKey", "disableCertificateVerification", "connectTimeoutMs"}) {
             assertTrue(names.contains(name), name + " in " + names);
         }
     }
