@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,12 +256,31 @@ public final class PolaroidConnection extends AvaticaConnection {
         if (timeout < 0) {
             throw new SQLException("isValid timeout must not be negative: " + timeout, "HY000");
         }
-        return !isClosed() && backend.liveness().isAlive(timeout);
+        return !isClosed() && backend.link().isAlive(timeout);
     }
 
     @Override
     public boolean isClosed() throws SQLException {
         return aborted || super.isClosed();
+    }
+
+    /**
+     * Bounds each wait for the backend's answer by {@code milliseconds} (0: no bound). A remote connection
+     * whose server outlasts it fails the statement with 08006 and is closed from then on; a backend in this
+     * JVM has no network to wait for and only remembers the value. The executor is not needed: the wait is
+     * ended by the driver's own timer.
+     */
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        checkOpen();
+        if (milliseconds < 0) {
+            throw new SQLException("the network timeout must not be negative: " + milliseconds, "22023");
+        }
+        if (executor == null && milliseconds > 0) {
+            throw new SQLException("setNetworkTimeout needs an executor", "HY009");
+        }
+        super.setNetworkTimeout(executor, milliseconds);
+        backend.link().limitEachWait(Duration.ofMillis(milliseconds));
     }
 
     /**

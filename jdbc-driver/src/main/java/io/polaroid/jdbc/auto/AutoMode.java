@@ -134,7 +134,7 @@ public final class AutoMode implements ConnectionMode {
         warnings.add(warning);
         warnings.addAll(backend.warnings());
         return new Backend(backend.session(), backend.mode(), backend.dialect(), backend.usesLocalFiles(), warnings,
-                backend.release(), backend.liveness());
+                backend.release(), backend.link());
     }
 
     private static SQLException nothingOpened(AttemptOrder order, List<Attempt> attempts) {

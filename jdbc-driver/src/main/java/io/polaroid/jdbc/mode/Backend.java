@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
  * @param usesLocalFiles whether the data lives in files of this machine ({@code DatabaseMetaData})
  * @param warnings       notes for {@code Connection.getWarnings()}, e.g. that a fallback was taken
  * @param release        closed after the session
- * @param liveness       what {@code Connection.isValid} asks
+ * @param link           what {@code Connection.isValid} and {@code setNetworkTimeout} act on
  */
 public record Backend(SqlSession session, String mode, DialectInfo dialect, boolean usesLocalFiles,
-                      List<String> warnings, AutoCloseable release, LivenessCheck liveness)
+                      List<String> warnings, AutoCloseable release, BackendLink link)
         implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
 
@@ -27,13 +27,13 @@ public record Backend(SqlSession session, String mode, DialectInfo dialect, bool
         Objects.requireNonNull(dialect, "dialect");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(release, "release");
-        Objects.requireNonNull(liveness, "liveness");
+        Objects.requireNonNull(link, "link");
     }
 
     /** A backend in this JVM, alive while it is open. */
     public Backend(SqlSession session, String mode, DialectInfo dialect, boolean usesLocalFiles,
                    List<String> warnings, AutoCloseable release) {
-        this(session, mode, dialect, usesLocalFiles, warnings, release, LivenessCheck.IN_PROCESS);
+        this(session, mode, dialect, usesLocalFiles, warnings, release, BackendLink.IN_PROCESS);
     }
 
     /** Closes the session, then the release; failures are logged, not thrown, so both always run. */

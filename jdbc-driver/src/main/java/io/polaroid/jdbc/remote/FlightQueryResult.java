@@ -77,7 +77,8 @@ final class FlightQueryResult implements QueryResult {
                     ended = true;
                     return null;
                 }
-                if (stream.next()) {
+                FlightStream current = stream;
+                if (scope.call(current::next)) {
                     VectorSchemaRoot root = stream.getRoot();
                     if (root.getRowCount() == 0) {
                         continue;

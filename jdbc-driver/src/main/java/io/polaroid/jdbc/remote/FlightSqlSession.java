@@ -11,6 +11,8 @@ import io.polaroid.engine.api.SqlSession;
 import io.polaroid.engine.api.TableInfo;
 import io.polaroid.error.ErrorCode;
 import io.polaroid.error.PolaroidException;
+import io.polaroid.jdbc.mode.BackendLink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * the gRPC status (see {@link RemoteErrors}); a connection found lost fails every later call with 08003
  * (see {@link ServerLink}).
  */
-public final class FlightSqlSession implements SqlSession {
+public final class FlightSqlSession implements SqlSession, BackendLink {
     private static final Logger LOG = LoggerFactory.getLogger(FlightSqlSession.class);
 
     private final ServerLink link;
@@ -114,13 +116,15 @@ public final class FlightSqlSession implements SqlSession {
         link.checkUsable();
     }
 
-    /** Runs one call on the link, translating its failure. */
+    /** Runs one call on the link within the network timeout, translating its failure. */
     private <T> T call(Supplier<T> body) {
         checkOpen();
-        try {
-            return body.get();
-        } catch (FlightRuntimeException e) {
-            throw link.failure(e);
+        try (CallScope scope = CallScope.forCall(link.networkTimeout())) {
+            try {
+                return scope.call(body::get);
+            } catch (FlightRuntimeException e) {
+                throw scope.failure(e, link);
+            }
         }
     }
 
@@ -241,7 +245,7 @@ public final class FlightSqlSession implements SqlSession {
                     + parameters.size() + " value(s) were bound: " + query.sql());
         }
         checkOpen();
-        CallScope scope = CallScope.open(options);
+        CallScope scope = CallScope.open(options, link.networkTimeout());
         try {
             if (query.returnsRows()) {
                 FlightInfo flightInfo = query instanceof OneOffStatement oneOff ? oneOff.takePlan()
@@ -319,8 +323,14 @@ public final class FlightSqlSession implements SqlSession {
     }
 
     /** Whether the server answers within {@code timeoutSeconds}. */
-    boolean isAlive(int timeoutSeconds) {
+    @Override
+    public boolean isAlive(int timeoutSeconds) {
         return !closed && link.ping(timeoutSeconds);
+    }
+
+    @Override
+    public void limitEachWait(Duration limit) {
+        link.networkTimeout(limit);
     }
 
     /**

@@ -60,7 +60,7 @@ public final class RemoteMode implements ConnectionMode {
             }
             return new Backend(session, NAME, session.dialect(), false, warnings, () -> {
                 // the session closes its link to the server
-            }, session::isAlive);
+            }, session);
         } catch (RuntimeException e) {
             session.close();
             throw SqlExceptions.translate(e);

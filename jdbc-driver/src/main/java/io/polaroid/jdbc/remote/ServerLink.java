@@ -52,6 +52,8 @@ final class ServerLink implements AutoCloseable {
     /** Clients for endpoints the server places on other hosts, made when first needed. */
     private final Map<Location, FlightClient> elsewhere = new ConcurrentHashMap<>();
     private volatile String lostBecause;
+    /** {@code Connection.setNetworkTimeout}: the longest one wait for the server may last; zero for no limit. */
+    private volatile Duration networkTimeout = Duration.ZERO;
     /** Cleared when the server answers that it does not implement CancelFlightInfo. */
     private volatile boolean cancelFlightInfo = true;
 
@@ -156,6 +158,29 @@ final class ServerLink implements AutoCloseable {
             throw new PolaroidException(ErrorCode.CONNECTION_DOES_NOT_EXIST, "the connection to the Flight SQL "
                     + "server at " + settings.address() + " was lost earlier (" + why + "); open a new connection");
         }
+    }
+
+    Duration networkTimeout() {
+        return networkTimeout;
+    }
+
+    void networkTimeout(Duration limit) {
+        this.networkTimeout = Objects.requireNonNull(limit, "limit");
+    }
+
+    /**
+     * The failure of a wait that outlasted the network timeout. JDBC then considers the connection closed: the
+     * server may be gone or stuck, and the call's state on it is unknown, so every later call fails with 08003.
+     */
+    PolaroidException waitedTooLong(long timeoutMillis, FlightRuntimeException e) {
+        String why = "the server did not answer within the network timeout of " + timeoutMillis + " ms";
+        if (lostBecause == null) {
+            lostBecause = why;
+            LOG.warn("gave up the connection to the Flight SQL server at {}: {}", settings.address(), why);
+        }
+        return new PolaroidException(ErrorCode.CONNECTION_LOST, "the Flight SQL server at " + settings.address()
+                + " did not answer within the network timeout of " + timeoutMillis + " ms "
+                + "(Connection.setNetworkTimeout); the connection is closed", e);
     }
 
     /** The PolaroidException for a failed call; a lost connection is remembered (see the class comment). */
