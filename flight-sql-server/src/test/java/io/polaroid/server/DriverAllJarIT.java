@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.polaroid.server.security.TestCertificates;
 import io.polaroid.server.security.TlsSettings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,9 +29,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,10 +70,111 @@ class DriverAllJarIT {
         assertEquals(List.of(DRIVER_CLASS), drivers, "java.sql.Driver services of the jar");
         for (String relocated : List.of("io.netty.buffer.ByteBuf", "io.grpc.ManagedChannel",
                 "com.google.common.collect.ImmutableList", "com.google.protobuf.Message",
-                "com.fasterxml.jackson.databind.ObjectMapper")) {
+                "com.fasterxml.jackson.databind.ObjectMapper", "org.slf4j.LoggerFactory",
+                "org.apache.calcite.rel.RelNode", "org.apache.calcite.avatica.AvaticaConnection",
+                "org.apache.calcite.linq4j.Enumerable")) {
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass(relocated), relocated);
         }
         assertEquals(loader, loader.loadClass("io.polaroid.shaded.io.netty.buffer.ByteBuf").getClassLoader());
+        // The relocated SLF4J must find exactly one provider, the driver's: two would make it print a warning.
+        List<String> providers = new ArrayList<>();
+        ServiceLoader.load(loader.loadClass("io.polaroid.shaded.org.slf4j.spi.SLF4JServiceProvider"), loader)
+                .forEach(provider -> providers.add(provider.getClass().getName()));
+        assertEquals(List.of("io.polaroid.jdbc.logging.ApplicationLoggingProvider"), providers);
+    }
+
+    /** Without SLF4J in the application the driver logs nothing, not even SLF4J's "no providers" notice. */
+    @Test
+    void jarAloneIsSilentWithoutSlf4j() throws Throwable {
+        Driver driver = driver(isolated(allJar()));
+        String stderr = capturingStandardError(() -> assertEquals(42L, single(driver, "jdbc:polaroid:embedded:",
+                "SELECT 40 + 2")));
+        // other threads of this JVM (the test server) may write to System.err meanwhile: only SLF4J's text counts
+        assertFalse(stderr.contains("SLF4J"), stderr);
+    }
+
+    /**
+     * An application on SLF4J 1.7 with slf4j-simple 1.7, the driver jar AFTER them on its class path: a warning the
+     * driver logs (the auto mode falling back from a server that is down) reaches the application's binding, and
+     * the application's SLF4J stays its own 1.7.
+     */
+    @Test
+    void jarBesideAnSlf4j17ApplicationLogsThroughItsBinding() throws Throwable {
+        Path libraries = conflictingLibrariesDirectory();
+        ClassLoader loader = isolated(libraries.resolve("slf4j1-api.jar"), libraries.resolve("slf4j1-simple.jar"),
+                allJar());
+        Driver driver = driver(loader);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:polaroid:auto:;mode=remote;fallback=arrow;server=127.0.0.1:" + closedPort + ";path="
+                + server.directory.resolve("data/numbers.parquet");
+        String stderr = capturingStandardError(() -> assertEquals(TestServer.NUMBERS,
+                single(driver, url, "SELECT COUNT(*) FROM numbers")));
+        // slf4j-simple 1.7's format: "[thread] WARN logger.name - message"
+        assertTrue(stderr.contains("WARN io.polaroid.jdbc.auto.AutoMode - jdbc:polaroid:auto: opened the arrow mode"),
+                stderr);
+        Class<?> loggerFactory = loader.loadClass("org.slf4j.LoggerFactory");
+        assertTrue(loggerFactory.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("slf4j1-api.jar"));
+        assertFalse(List.of(loggerFactory.getMethods()).stream().anyMatch(m -> m.getName().equals("getProvider")),
+                "SLF4J 1.7 has no LoggerFactory.getProvider (2.x has)");
+    }
+
+    /**
+     * The jar's licenses: Polaroid's own, the merged NOTICE, and THIRD-PARTY.txt naming each bundled artifact's
+     * license as its POM declares it; non-Apache license texts shipped by the libraries are kept.
+     */
+    @Test
+    void jarCarriesItsLicensesAndTheThirdPartyList() throws Exception {
+        try (JarFile jar = new JarFile(allJar().toFile())) {
+            String license = entry(jar, "META-INF/LICENSE");
+            assertTrue(license.contains("Apache License") && license.contains("Version 2.0, January 2004"), license);
+            String notice = entry(jar, "META-INF/NOTICE");
+            assertTrue(notice.contains("Apache Calcite") && notice.contains("Jackson"), notice);
+            String thirdParty = entry(jar, "META-INF/THIRD-PARTY.txt");
+            assertListed(thirdParty, "com.google.protobuf:protobuf-java:", "BSD-3-Clause");
+            assertListed(thirdParty, "org.codehaus.janino:janino:", "BSD-3-Clause");
+            assertListed(thirdParty, "org.slf4j:slf4j-api:", "MIT");
+            assertListed(thirdParty, "io.grpc:grpc-core:", "Apache-2.0");
+            assertFalse(thirdParty.contains("io.polaroid:"), "Polaroid's own modules are not third-party");
+            assertFalse(thirdParty.contains("commons-dbcp2"), "left out of the jar, so not listed");
+            String shippedTexts = entry(jar, "META-INF/LICENSE.txt");
+            assertTrue(shippedTexts.contains("QOS.ch"), "SLF4J's MIT license text");
+            assertTrue(shippedTexts.contains("Checker Framework"), "the Checker Framework's MIT license text");
+        }
+    }
+
+    private static void assertListed(String thirdParty, String artifact, String licenseName) {
+        int at = thirdParty.indexOf(artifact);
+        assertTrue(at >= 0, () -> artifact + " not listed in THIRD-PARTY.txt");
+        int end = thirdParty.indexOf("\n\n", at);
+        String section = thirdParty.substring(at, end < 0 ? thirdParty.length() : end);
+        assertTrue(section.contains("License: " + licenseName) && section.contains("http"), section);
+    }
+
+    private static String entry(JarFile jar, String name) throws IOException {
+        ZipEntry entry = jar.getEntry(name);
+        assertTrue(entry != null, () -> "no " + name + " in the jar");
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What {@code action} (and any other thread meanwhile) wrote to System.err; System.err is restored after. */
+    private static synchronized String capturingStandardError(Executable action)
+            throws Throwable {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.execute();
+        } finally {
+            System.setErr(original);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        original.print(text);
+        return text;
     }
 
     @Test
@@ -122,10 +230,18 @@ class DriverAllJarIT {
         assertFalse(List.of(immutableList.getMethods()).stream().anyMatch(m -> m.getName().equals("toImmutableList")));
         Class<?> version = loader.loadClass("com.fasterxml.jackson.databind.cfg.PackageVersion");
         assertEquals("2.17.2", version.getField("VERSION").get(null).toString());
+        // ...and its own Calcite and Avatica: the driver's are relocated, so the application's old ones stay its own
+        Class<?> avatica = loader.loadClass("org.apache.calcite.avatica.AvaticaConnection");
+        assertTrue(avatica.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("avatica-core.jar"));
+        Class<?> calcite = loader.loadClass("org.apache.calcite.rel.RelNode");
+        assertTrue(calcite.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("calcite-core.jar"));
     }
 
     private static void assertEveryModeQueries(Driver driver) throws SQLException {
         assertEquals(42L, single(driver, "jdbc:polaroid:embedded:", "SELECT 40 + 2"));
+        // NTILE runs in Calcite's own engine: Java source generated and compiled at run time, through the relocation
+        assertEquals(4L, single(driver, "jdbc:polaroid:embedded:",
+                "SELECT SUM(n) FROM (SELECT NTILE(2) OVER (ORDER BY x) AS n FROM (VALUES (1), (2), (3)) AS t(x)) AS w"));
         Path numbers = server.directory.resolve("data/numbers.parquet");
         assertEquals(TestServer.NUMBERS, single(driver, "jdbc:polaroid:arrow:" + numbers, "SELECT COUNT(*) FROM numbers"));
         assertEquals(TestServer.NUMBERS, single(driver, server.server.jdbcUrl(), "SELECT COUNT(*) FROM numbers"));
@@ -166,11 +282,16 @@ class DriverAllJarIT {
         return jar;
     }
 
+    private static Path conflictingLibrariesDirectory() {
+        return Path.of(System.getProperty("polaroid.conflictingJars", "(polaroid.conflictingJars not set)"));
+    }
+
     private static List<Path> conflictingLibraries() throws IOException {
-        Path directory = Path.of(System.getProperty("polaroid.conflictingJars", "(polaroid.conflictingJars not set)"));
+        Path directory = conflictingLibrariesDirectory();
         List<Path> jars = new ArrayList<>();
         for (String name : List.of("slf4j-api", "slf4j-nop", "guava", "jackson-core", "jackson-databind",
-                "jackson-annotations", "protobuf-java", "netty-common", "netty-transport")) {
+                "jackson-annotations", "protobuf-java", "netty-common", "netty-transport", "calcite-core", "calcite-linq4j",
+                "avatica-core")) {
             Path jar = directory.resolve(name + ".jar");
             assertTrue(Files.isRegularFile(jar), () -> "missing " + jar);
             jars.add(jar);

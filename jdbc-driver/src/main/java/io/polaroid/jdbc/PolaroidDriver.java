@@ -127,7 +127,7 @@ public final class PolaroidDriver extends UnregisteredDriver {
             if (!ArrowMemoryAccess.isOpenToArrow()) {
                 throw ArrowMemoryAccess.missingFlag(e);
             }
-            throw new SQLNonTransientConnectionException("cannot open a " + url.mode() + " connection: a class "
+            throw new SQLNonTransientConnectionException("cannot open the " + url.mode() + " connection: a class "
                     + "failed to load: " + e, "08001", e);
         }
     }
