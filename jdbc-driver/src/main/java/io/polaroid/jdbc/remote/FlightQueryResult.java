@@ -77,8 +77,7 @@ final class FlightQueryResult implements QueryResult {
                     ended = true;
                     return null;
                 }
-                FlightStream current = stream;
-                if (scope.call(current::next)) {
+                if (scope.call(stream::next)) {
                     VectorSchemaRoot root = stream.getRoot();
                     if (root.getRowCount() == 0) {
                         continue;

@@ -174,22 +174,25 @@ final class ServerLink implements AutoCloseable {
      */
     PolaroidException waitedTooLong(long timeoutMillis, FlightRuntimeException e) {
         String why = "the server did not answer within the network timeout of " + timeoutMillis + " ms";
-        if (lostBecause == null) {
-            lostBecause = why;
-            LOG.warn("gave up the connection to the Flight SQL server at {}: {}", settings.address(), why);
-        }
-        return new PolaroidException(ErrorCode.CONNECTION_LOST, "the Flight SQL server at " + settings.address()
-                + " did not answer within the network timeout of " + timeoutMillis + " ms "
-                + "(Connection.setNetworkTimeout); the connection is closed", e);
+        markLost(why);
+        return new PolaroidException(ErrorCode.CONNECTION_LOST, "Flight SQL server at " + settings.address() + ": "
+                + why + " (Connection.setNetworkTimeout); the connection is closed", e);
     }
 
     /** The PolaroidException for a failed call; a lost connection is remembered (see the class comment). */
     PolaroidException failure(FlightRuntimeException e) {
-        if (FlightCallErrors.isConnectionLoss(e) && lostBecause == null) {
-            lostBecause = FlightCallErrors.describe(e);
-            LOG.warn("lost the connection to the Flight SQL server at {}: {}", settings.address(), lostBecause);
+        if (FlightCallErrors.isConnectionLoss(e)) {
+            markLost(FlightCallErrors.describe(e));
         }
         return FlightCallErrors.fromCall(e, settings.address());
+    }
+
+    /** Remembers the first reason the connection became unusable; later calls fail with 08003 citing it. */
+    private void markLost(String why) {
+        if (lostBecause == null) {
+            lostBecause = why;
+            LOG.warn("lost the connection to the Flight SQL server at {}: {}", settings.address(), why);
+        }
     }
 
     /** The stream of an endpoint: on this link unless the endpoint names another place to fetch it from. */
