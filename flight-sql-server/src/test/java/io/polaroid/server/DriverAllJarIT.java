@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.polaroid.jdbc.StandardError;
 import io.polaroid.server.security.TestCertificates;
 import io.polaroid.server.security.TlsSettings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URL;
@@ -34,7 +33,6 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -87,7 +85,7 @@ class DriverAllJarIT {
     @Test
     void jarAloneIsSilentWithoutSlf4j() throws Throwable {
         Driver driver = driver(isolated(allJar()));
-        String stderr = capturingStandardError(() -> assertEquals(42L, single(driver, "jdbc:polaroid:embedded:",
+        String stderr = StandardError.during(() -> assertEquals(42L, single(driver, "jdbc:polaroid:embedded:",
                 "SELECT 40 + 2")));
         // other threads of this JVM (the test server) may write to System.err meanwhile: only SLF4J's text counts
         assertFalse(stderr.contains("SLF4J"), stderr);
@@ -110,7 +108,7 @@ class DriverAllJarIT {
         }
         String url = "jdbc:polaroid:auto:;mode=remote;fallback=arrow;server=127.0.0.1:" + closedPort + ";path="
                 + server.directory.resolve("data/numbers.parquet");
-        String stderr = capturingStandardError(() -> assertEquals(TestServer.NUMBERS,
+        String stderr = StandardError.during(() -> assertEquals(TestServer.NUMBERS,
                 single(driver, url, "SELECT COUNT(*) FROM numbers")));
         // slf4j-simple 1.7's format: "[thread] WARN logger.name - message"
         assertTrue(stderr.contains("WARN io.polaroid.jdbc.auto.AutoMode - jdbc:polaroid:auto: opened the arrow mode"),
@@ -159,22 +157,6 @@ class DriverAllJarIT {
         try (InputStream in = jar.getInputStream(entry)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    /** What {@code action} (and any other thread meanwhile) wrote to System.err; System.err is restored after. */
-    private static synchronized String capturingStandardError(Executable action)
-            throws Throwable {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.execute();
-        } finally {
-            System.setErr(original);
-        }
-        String text = captured.toString(StandardCharsets.UTF_8);
-        original.print(text);
-        return text;
     }
 
     @Test

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.polaroid.jdbc.StandardError;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -22,14 +20,14 @@ import org.slf4j.helpers.NOPLogger;
 class ApplicationLoggingProviderTest {
 
     @Test
-    void forwardsFormattedMessagesAndThrowablesToTheApplicationsLoggerOfTheSameName() throws Exception {
+    void forwardsFormattedMessagesAndThrowablesToTheApplicationsLoggerOfTheSameName() throws Throwable {
         try (URLClassLoader application = applicationSlf4j()) {
             ApplicationLoggerFactory factory = new ApplicationLoggerFactory(ApplicationSlf4j.find(List.of(application)));
             Logger logger = factory.getLogger("io.polaroid.test.Forwarding");
             assertSame(logger, factory.getLogger("io.polaroid.test.Forwarding"), "one logger per name");
             assertTrue(logger.isWarnEnabled());
             assertFalse(logger.isDebugEnabled(), "slf4j-simple's default level is info");
-            String stderr = capturingStandardError(() -> {
+            String stderr = StandardError.during(() -> {
                 logger.warn("answer {} of {}", 42, "everything", new IllegalStateException("boom"));
                 logger.debug("not enabled, so never formatted or forwarded");
             });
@@ -78,17 +76,5 @@ class ApplicationLoggingProviderTest {
         URL api = org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation();
         URL simple = Class.forName("org.slf4j.simple.SimpleLogger").getProtectionDomain().getCodeSource().getLocation();
         return new URLClassLoader("application", new URL[] {api, simple}, ClassLoader.getPlatformClassLoader());
-    }
-
-    private static synchronized String capturingStandardError(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
